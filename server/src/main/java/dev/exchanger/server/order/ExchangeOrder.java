@@ -1,0 +1,206 @@
+package dev.exchanger.server.order;
+
+import dev.exchanger.server.route.FieldKind;
+import dev.exchanger.server.route.Route;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An exchange order. Its status changes only through {@link #changeStatus}. */
+@Entity
+@Table(name = "exchange_order")
+public class ExchangeOrder {
+
+    @Id
+    private String id;
+
+    private long uid;
+
+    private String secret;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "route_id")
+    private Route route;
+
+    private OrderStatus status;
+
+    @Column(name = "in_amount")
+    private BigDecimal inAmount;
+
+    @Column(name = "out_amount")
+    private BigDecimal outAmount;
+
+    private BigDecimal rate;
+
+    private String lang;
+
+    private String partner;
+
+    private String email;
+
+    private boolean agreement;
+
+    @Column(name = "hide_out_data")
+    private boolean hideOutData;
+
+    @Column(name = "client_callback_url")
+    private String clientCallbackUrl;
+
+    @Column(name = "ipn_url")
+    private String ipnUrl;
+
+    @Column(name = "ipn_secret")
+    private String ipnSecret;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    @Version
+    private long version;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "order_field_value", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "position")
+    private List<OrderFieldValue> values = new ArrayList<>();
+
+    protected ExchangeOrder() {
+    }
+
+    /** What an order is made of; the service fills it after checking every part. */
+    public record Draft(String id, long uid, String secret, Route route, BigDecimal inAmount, BigDecimal outAmount,
+                        String lang, String partner, String email, boolean agreement, boolean hideOutData,
+                        String clientCallbackUrl, String ipnUrl, String ipnSecret, List<OrderFieldValue> values) {
+    }
+
+    public static ExchangeOrder create(Draft draft, Instant now) {
+        ExchangeOrder order = new ExchangeOrder();
+        order.id = draft.id();
+        order.uid = draft.uid();
+        order.secret = draft.secret();
+        order.route = draft.route();
+        order.status = OrderStatus.NEW;
+        order.inAmount = draft.inAmount();
+        order.outAmount = draft.outAmount();
+        order.rate = draft.route().getRate();
+        order.lang = draft.lang();
+        order.partner = draft.partner();
+        order.email = draft.email();
+        order.agreement = draft.agreement();
+        order.hideOutData = draft.hideOutData();
+        order.clientCallbackUrl = draft.clientCallbackUrl();
+        order.ipnUrl = draft.ipnUrl();
+        order.ipnSecret = draft.ipnSecret();
+        order.createdAt = now;
+        order.updatedAt = now;
+        order.expiresAt = now.plusSeconds(60L * draft.route().getPaymentWindowMinutes());
+        order.values = new ArrayList<>(draft.values());
+        return order;
+    }
+
+    /** Moves the order along the status table; the caller records the change. */
+    void changeStatus(OrderStatus next, Instant now) {
+        if (!status.mayChangeTo(next)) {
+            throw new IllegalStateException("Status change from " + status + " to " + next + " is not allowed");
+        }
+        this.status = next;
+        this.updatedAt = now;
+    }
+
+    public List<OrderFieldValue> values(FieldKind kind) {
+        return values.stream().filter(v -> v.getKind() == kind).toList();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public long getUid() {
+        return uid;
+    }
+
+    public String getSecret() {
+        return secret;
+    }
+
+    public Route getRoute() {
+        return route;
+    }
+
+    public OrderStatus getStatus() {
+        return status;
+    }
+
+    public BigDecimal getInAmount() {
+        return inAmount;
+    }
+
+    public BigDecimal getOutAmount() {
+        return outAmount;
+    }
+
+    public BigDecimal getRate() {
+        return rate;
+    }
+
+    public String getLang() {
+        return lang;
+    }
+
+    public String getPartner() {
+        return partner;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public boolean isAgreement() {
+        return agreement;
+    }
+
+    public boolean isHideOutData() {
+        return hideOutData;
+    }
+
+    public String getClientCallbackUrl() {
+        return clientCallbackUrl;
+    }
+
+    public String getIpnUrl() {
+        return ipnUrl;
+    }
+
+    public String getIpnSecret() {
+        return ipnSecret;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+}

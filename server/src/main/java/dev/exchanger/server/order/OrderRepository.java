@@ -1,0 +1,22 @@
+package dev.exchanger.server.order;
+
+import jakarta.persistence.LockModeType;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+public interface OrderRepository extends JpaRepository<ExchangeOrder, String> {
+
+    @Query("select o from ExchangeOrder o join fetch o.route r join fetch r.from join fetch r.to where o.uid = :uid")
+    Optional<ExchangeOrder> findByUid(long uid);
+
+    /** The order, locked until the transaction ends, so that status changes are serialised. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from ExchangeOrder o where o.uid = :uid")
+    Optional<ExchangeOrder> findByUidForUpdate(long uid);
+
+    /** The next order uid, unique across every server instance on the database. */
+    @Query(value = "select nextval('exchange_order_uid_seq')", nativeQuery = true)
+    long nextUid();
+}

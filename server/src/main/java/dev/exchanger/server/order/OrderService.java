@@ -1,0 +1,166 @@
+package dev.exchanger.server.order;
+
+import dev.exchanger.server.api.model.CreateOrderRequest;
+import dev.exchanger.server.api.model.FieldValue;
+import dev.exchanger.server.route.FieldKind;
+import dev.exchanger.server.route.Route;
+import dev.exchanger.server.route.RouteFieldCheck;
+import dev.exchanger.server.route.RouteService;
+import dev.exchanger.server.support.Decimals;
+import dev.exchanger.server.support.ObjectIds;
+import dev.exchanger.server.support.Secrets;
+import dev.exchanger.server.web.ApiException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates orders, reads them by uid and secret, and moves them through their statuses. */
+@Service
+public class OrderService {
+
+    static final String CLIENT = "client";
+
+    private final OrderRepository orders;
+    private final OrderStatusChangeRepository history;
+    private final RouteService routes;
+    private final Clock clock;
+
+    public OrderService(OrderRepository orders, OrderStatusChangeRepository history, RouteService routes, Clock clock) {
+        this.orders = orders;
+        this.history = history;
+        this.routes = routes;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks the request against its route (amount, then every field, then the URLs) and
+     * stores the order as {@code new}; the first failure is thrown and nothing is stored.
+     */
+    @Transactional
+    public ExchangeOrder create(CreateOrderRequest request) {
+        Route route = routes.getActive(request.getRouteId());
+        BigDecimal amount = checkAmount(route, request.getAmount());
+        BigDecimal outAmount = checkOutAmount(route, amount);
+        List<OrderFieldValue> values = new ArrayList<>();
+        checkFields(route, FieldKind.FROM_VALUES, request.getFromValues(), values);
+        checkFields(route, FieldKind.TO_VALUES, request.getToValues(), values);
+        checkFields(route, FieldKind.ROUTE_VALUES, request.getRouteValues(), values);
+        String clientCallbackUrl = checkUrl("clientCallbackUrl", request.getClientCallbackUrl());
+        String ipnUrl = checkUrl("ipnUrl", request.getIpnUrl());
+        String ipnSecret = blankToNull(request.getIpnSecret());
+        if (ipnUrl != null && ipnSecret == null) {
+            throw ApiException.invalidParam("ipnSecret", null, "ipnSecret", "required");
+        }
+        ExchangeOrder.Draft draft = new ExchangeOrder.Draft(
+                ObjectIds.next(), orders.nextUid(), Secrets.next(), route, amount, outAmount,
+                request.getLang() != null ? request.getLang().getValue() : "en",
+                blankToNull(request.getPartner()), blankToNull(request.getEmail()),
+                Boolean.TRUE.equals(request.getAgreement()), Boolean.TRUE.equals(request.getHideOutData()),
+                clientCallbackUrl, ipnUrl, ipnUrl != null ? ipnSecret : null, values);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        ExchangeOrder order = orders.save(ExchangeOrder.create(draft, now));
+        history.save(new OrderStatusChange(order.getId(), null, OrderStatus.NEW, now, CLIENT, null));
+        return order;
+    }
+
+    /** The order with this uid and secret; a wrong secret is answered like an unknown order. */
+    @Transactional(readOnly = true)
+    public ExchangeOrder get(long uid, String secret) {
+        return orders.findByUid(uid)
+                .filter(order -> Secrets.matches(order.getSecret(), secret))
+                .orElseThrow(ApiException::orderNotFound);
+    }
+
+    /** The client's own change: from new or waitPayment, to inProgress or deleted only. */
+    @Transactional
+    public ExchangeOrder changeStatusByClient(long uid, String secret, OrderStatus next) {
+        ExchangeOrder order = orders.findByUidForUpdate(uid)
+                .filter(o -> Secrets.matches(o.getSecret(), secret))
+                .orElseThrow(ApiException::orderNotFound);
+        OrderStatus from = order.getStatus();
+        if (!from.clientMayChangeTo(next)) {
+            throw ApiException.illegalStatusChange(from.wireName(), next.wireName());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        order.changeStatus(next, now);
+        history.save(new OrderStatusChange(order.getId(), from, next, now, CLIENT, null));
+        orders.flush();
+        // the answer shows the route; load it with its currencies in this transaction
+        return orders.findByUid(uid).orElseThrow();
+    }
+
+    public List<OrderStatusChange> history(ExchangeOrder order) {
+        return history.findByOrderIdOrderByIdAsc(order.getId());
+    }
+
+    private static BigDecimal checkAmount(Route route, BigDecimal amount) {
+        if (amount == null) {
+            throw ApiException.amount("required", "the amount is required");
+        }
+        BigDecimal plain = amount.stripTrailingZeros();
+        if (plain.signum() <= 0) {
+            throw ApiException.amount("min", "it must be positive");
+        }
+        int scale = route.getFrom().getScale();
+        if (plain.scale() > scale) {
+            throw ApiException.amount("format", "at most " + scale + " decimals for " + route.getFrom().getXml());
+        }
+        if (plain.compareTo(route.getMinAmount()) < 0) {
+            throw ApiException.amount("min", "the minimum is " + Decimals.plain(route.getMinAmount()));
+        }
+        if (plain.compareTo(route.getMaxAmount()) > 0) {
+            throw ApiException.amount("max", "the maximum is " + Decimals.plain(route.getMaxAmount()));
+        }
+        return plain;
+    }
+
+    private static BigDecimal checkOutAmount(Route route, BigDecimal amount) {
+        BigDecimal out = route.outAmount(amount);
+        if (out.signum() <= 0) {
+            throw ApiException.amount("min", "it does not cover the route's fees");
+        }
+        if (out.compareTo(route.getTo().getReserve()) > 0) {
+            throw ApiException.amount("max", "the reserve of " + route.getTo().getXml() + " is "
+                    + Decimals.plain(route.getTo().getReserve()));
+        }
+        return out;
+    }
+
+    private static void checkFields(Route route, FieldKind kind, List<FieldValue> given, List<OrderFieldValue> into) {
+        List<RouteFieldCheck.Given> values = given == null ? List.of()
+                : given.stream().map(v -> new RouteFieldCheck.Given(v.getKey(), v.getValue())).toList();
+        for (RouteFieldCheck.Checked checked : RouteFieldCheck.check(route, kind, values)) {
+            into.add(new OrderFieldValue(kind, checked.key(), checked.name(), checked.value()));
+        }
+    }
+
+    /** An absolute http(s) URL with a host, or nothing. */
+    private static String checkUrl(String name, String value) {
+        String url = blankToNull(value);
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw ApiException.invalidParam(name, null, name, "format");
+            }
+            return url;
+        } catch (URISyntaxException e) {
+            throw ApiException.invalidParam(name, null, name, "format");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.exchanger.server.route;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+
+/** A currency the exchanger takes or pays out, named by its xml (BestChange) code. */
+@Entity
+@Table(name = "currency")
+public class Currency {
+
+    @Id
+    private String id;
+
+    private String xml;
+
+    private String name;
+
+    /** How many decimals its amounts have. */
+    private int scale;
+
+    private BigDecimal reserve;
+
+    @Column(name = "payment_instructions")
+    private String paymentInstructions;
+
+    /** The client confirms its payment by hand ("I have paid"). */
+    @Column(name = "manual_payment")
+    private boolean manualPayment;
+
+    protected Currency() {
+    }
+
+    public Currency(String id, String xml, String name, int scale, BigDecimal reserve, String paymentInstructions, boolean manualPayment) {
+        this.id = id;
+        this.xml = xml;
+        this.name = name;
+        this.scale = scale;
+        this.reserve = reserve;
+        this.paymentInstructions = paymentInstructions;
+        this.manualPayment = manualPayment;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getXml() {
+        return xml;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public int getScale() {
+        return scale;
+    }
+
+    public BigDecimal getReserve() {
+        return reserve;
+    }
+
+    public String getPaymentInstructions() {
+        return paymentInstructions;
+    }
+
+    public boolean isManualPayment() {
+        return manualPayment;
+    }
+}

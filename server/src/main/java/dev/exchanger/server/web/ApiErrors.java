@@ -1,0 +1,169 @@
+package dev.exchanger.server.web;
+
+import dev.exchanger.server.api.model.Error;
+import dev.exchanger.server.api.model.ErrorResponse;
+import dev.exchanger.server.api.model.ErrorType;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Turns every failure into the error envelope with an honest status; never a stack trace.
+ * Validation failures name the parameter the way the existing clients read it:
+ * {@code Param amount isn't valid}, with {@code error.object} saying which and how.
+ */
+@RestControllerAdvice
+public class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+    private static final Set<String> REQUIRED_CODES = Set.of("NotNull", "NotEmpty", "NotBlank");
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ErrorResponse> api(ApiException e) {
+        return envelope(e);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ErrorResponse> invalidBody(MethodArgumentNotValidException e) {
+        FieldError first = e.getBindingResult().getFieldErrors().stream()
+                .min(Comparator.comparing(FieldError::getField))
+                .orElse(null);
+        if (first == null) {
+            return envelope(ApiException.malformed("Request body isn't valid"));
+        }
+        String path = first.getField();
+        String type = topLevel(path);
+        String leaf = path.substring(path.lastIndexOf('.') + 1);
+        return envelope(ApiException.invalidParam(type, null, leaf.replaceAll("\\[\\d+]$", ""), err(first.getCode(), first.getRejectedValue())));
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ErrorResponse> invalidParameter(HandlerMethodValidationException e) {
+        return e.getParameterValidationResults().stream()
+                .findFirst()
+                .map(result -> {
+                    RequestParam param = result.getMethodParameter().getParameterAnnotation(RequestParam.class);
+                    String name = param != null && !param.value().isEmpty()
+                            ? param.value() : result.getMethodParameter().getParameterName();
+                    String code = result.getResolvableErrors().stream()
+                            .map(resolvable -> resolvable.getCodes())
+                            .filter(codes -> codes != null && codes.length > 0)
+                            .map(codes -> codes[codes.length - 1])
+                            .findFirst().orElse("Invalid");
+                    return envelope(ApiException.invalidParam(name, null, name, err(code, result.getArgument())));
+                })
+                .orElseGet(() -> envelope(ApiException.malformed("Request isn't valid")));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ErrorResponse> missingParameter(MissingServletRequestParameterException e) {
+        return envelope(ApiException.invalidParam(e.getParameterName(), null, e.getParameterName(), "required"));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorResponse> wrongParameterType(MethodArgumentTypeMismatchException e) {
+        return envelope(ApiException.invalidParam(e.getName(), null, e.getName(), "type"));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorResponse> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.TooLargeException tooLarge) {
+                return envelope(RequestBodyLimit.tooLarge(tooLarge.limit()));
+            }
+            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                List<JacksonException.Reference> path = jackson.getPath();
+                String type = path.get(0).getPropertyName();
+                String leaf = path.get(path.size() - 1).getPropertyName();
+                if (type != null) {
+                    return envelope(ApiException.invalidParam(type, null, leaf != null ? leaf : type, "type"));
+                }
+            }
+        }
+        String detail = e.getMostSpecificCause() instanceof BracketForm.MalformedFormException malformed
+                ? ": " + malformed.getMessage() : "";
+        return envelope(ApiException.malformed("Malformed request body" + detail));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorResponse> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        String given = e.getContentType() != null ? "'" + e.getContentType() + "'" : "(none)";
+        String supported = String.join(" or ", e.getSupportedMediaTypes().stream().map(MediaType::toString).toList());
+        return envelope(new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorType.UNSUPPORTED_MEDIA_TYPE_ERROR, 1003,
+                "Content type " + given + " is not supported; use " + supported, null));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ErrorResponse> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        return envelope(new ApiException(HttpStatus.METHOD_NOT_ALLOWED, ErrorType.METHOD_NOT_ALLOWED_ERROR, 1005,
+                "Method " + e.getMethod() + " is not allowed here", null));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ErrorResponse> noSuchPath(NoResourceFoundException e) {
+        return envelope(new ApiException(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND_ERROR, 2000,
+                "No such path: /" + e.getResourcePath(), null));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorResponse> fault(Exception e) {
+        log.error("Request failed", e);
+        return envelope(internalError());
+    }
+
+    static ApiException internalError() {
+        return new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, ErrorType.INTERNAL_ERROR, 5000, "Internal error", null);
+    }
+
+    static ErrorResponse body(ApiException e, String requestId) {
+        Error error = new Error().message(e.getMessage()).errorType(e.errorType()).errorCode(e.errorCode())._object(e.object());
+        return new ErrorResponse().success(false).error(error).requestId(requestId);
+    }
+
+    private static ResponseEntity<ErrorResponse> envelope(ApiException e) {
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(body(e, RequestIds.current()));
+    }
+
+    private static String topLevel(String path) {
+        int end = path.length();
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '.' || c == '[') {
+                end = i;
+                break;
+            }
+        }
+        return path.substring(0, end);
+    }
+
+    private static String err(String code, Object rejected) {
+        if (code == null || REQUIRED_CODES.contains(code) || rejected == null) {
+            return "required";
+        }
+        return switch (code) {
+            case "Pattern" -> "format";
+            case "Min", "DecimalMin", "Positive", "PositiveOrZero" -> "min";
+            case "Max", "DecimalMax" -> "max";
+            case "Size" -> rejected instanceof CharSequence s && s.isEmpty() ? "min" : "max";
+            default -> "format";
+        };
+    }
+}

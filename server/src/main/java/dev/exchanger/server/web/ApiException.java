@@ -1,0 +1,76 @@
+package dev.exchanger.server.web;
+
+import dev.exchanger.server.api.model.ErrorObject;
+import dev.exchanger.server.api.model.ErrorType;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A failure the caller can act on, answered in the error envelope with an honest status.
+ * The factory methods are the error codes documented in the spec's {@code Error.errorCode}.
+ */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final ErrorType errorType;
+    private final int errorCode;
+    private final transient ErrorObject object;
+
+    public ApiException(HttpStatus status, ErrorType errorType, int errorCode, String message, ErrorObject object) {
+        super(message, null, false, false);
+        this.status = status;
+        this.errorType = errorType;
+        this.errorCode = errorCode;
+        this.object = object;
+    }
+
+    /**
+     * A parameter failed validation: {@code Param toValues isn't valid: wallet}, or
+     * {@code Param routeId isn't valid} where the parameter is its own name.
+     */
+    public static ApiException invalidParam(String type, String fieldId, String nameField, String err) {
+        String message = "Param " + type + " isn't valid"
+                + (nameField != null && !nameField.equals(type) ? ": " + nameField : "");
+        ErrorObject object = new ErrorObject().type(type).nameField(nameField).fieldId(fieldId).err(ErrorObject.ErrEnum.fromValue(err));
+        return new ApiException(HttpStatus.BAD_REQUEST, ErrorType.VALIDATION_ERROR, 1001, message, object);
+    }
+
+    public static ApiException amount(String err, String detail) {
+        ErrorObject object = new ErrorObject().type("amount").nameField("amount").err(ErrorObject.ErrEnum.fromValue(err));
+        return new ApiException(HttpStatus.BAD_REQUEST, ErrorType.VALIDATION_ERROR, 1002,
+                "Param amount isn't valid: " + detail, object);
+    }
+
+    public static ApiException malformed(String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, ErrorType.VALIDATION_ERROR, 1000, message, null);
+    }
+
+    public static ApiException orderNotFound() {
+        return new ApiException(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND_ERROR, 2001, "Order not found", null);
+    }
+
+    public static ApiException routeNotFound() {
+        ErrorObject object = new ErrorObject().type("routeId").nameField("routeId").err(ErrorObject.ErrEnum.UNKNOWN);
+        return new ApiException(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND_ERROR, 2002, "Route not found", object);
+    }
+
+    public static ApiException illegalStatusChange(String from, String to) {
+        return new ApiException(HttpStatus.CONFLICT, ErrorType.CONFLICT_ERROR, 3001,
+                "Status change from " + from + " to " + to + " is not allowed", null);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public ErrorType errorType() {
+        return errorType;
+    }
+
+    public int errorCode() {
+        return errorCode;
+    }
+
+    public ErrorObject object() {
+        return object;
+    }
+}
