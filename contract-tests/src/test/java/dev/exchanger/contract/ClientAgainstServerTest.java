@@ -1,0 +1,98 @@
+package dev.exchanger.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.exchanger.client.ApiClient;
+import dev.exchanger.client.ApiException;
+import dev.exchanger.client.api.OrdersApi;
+import dev.exchanger.client.api.RoutesApi;
+import dev.exchanger.client.model.CreateOrderRequest;
+import dev.exchanger.client.model.FieldDefinition;
+import dev.exchanger.client.model.FieldValue;
+import dev.exchanger.client.model.Order;
+import dev.exchanger.client.model.OrderStatus;
+import dev.exchanger.client.model.Route;
+import dev.exchanger.client.model.UpdateOrderStatusRequest;
+import dev.exchanger.server.ExchangerApplication;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The generated Java client against the real server on PostgreSQL: what a partner's code does.
+ * The order's fields are filled from the route's own definitions (their {@code example} values).
+ */
+@SpringBootTest(classes = ExchangerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ClientAgainstServerTest {
+
+    @LocalServerPort
+    int port;
+
+    OrdersApi orders;
+    RoutesApi routes;
+
+    @BeforeEach
+    void client() {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri("http://127.0.0.1:" + port);
+        orders = new OrdersApi(client);
+        routes = new RoutesApi(client);
+    }
+
+    @Test
+    void createsReadsAndPaysAnOrderThroughTheClient() throws Exception {
+        Route route = routes.getRouteByXml("ETH", "WMZ").getData();
+
+        Order created = orders.createOrder(new CreateOrderRequest()
+                .routeId(route.getId())
+                .amount(new BigDecimal("2"))
+                .toValues(examples(route.getToValues()))
+                .routeValues(examples(route.getRouteValues()))
+                .ipnUrl("https://shop.example.com/ipn")
+                .ipnSecret("SECRET123")).getData();
+
+        assertThat(created.getStatus()).isEqualTo(OrderStatus.NEW);
+        assertThat(created.getInAmount()).isEqualTo("2");
+        assertThat(created.getOutAmount()).isEqualTo("317.42");
+        assertThat(created.getId()).matches("^[0-9a-f]{24}$");
+        assertThat(created.getSecret()).matches("^[0-9A-Za-z]{24}$");
+        assertThat(created.getPaymentUrl()).endsWith("/en/payment/" + created.getUid() + "/" + created.getSecret());
+
+        Order read = orders.getOrder(created.getUid(), created.getSecret(), "payment").getData();
+        assertThat(read.getId()).isEqualTo(created.getId());
+        assertThat(read.getPayment()).isNotNull();
+        assertThat(read.getPayment().getAmount()).isEqualTo("2");
+        assertThat(read.getPayment().getCurrency().getXml()).isEqualTo("ETH");
+
+        Order paid = orders.updateOrderStatus(new UpdateOrderStatusRequest()
+                .orderUID(created.getUid()).orderSecret(created.getSecret()).status(OrderStatus.IN_PROGRESS)).getData();
+        assertThat(paid.getStatus()).isEqualTo(OrderStatus.IN_PROGRESS);
+        assertThat(orders.getOrder(created.getUid(), created.getSecret(), null).getData().getStatus())
+                .isEqualTo(OrderStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void clientSeesTheErrorEnvelopeOfAnIllegalChange() throws Exception {
+        Route route = routes.getRoute("5d8e5f4ab80b7b4cd75a6402").getData();
+        Order created = orders.createOrder(new CreateOrderRequest()
+                .routeId(route.getId()).amount(new BigDecimal("0.5"))
+                .toValues(examples(route.getToValues())).routeValues(examples(route.getRouteValues()))).getData();
+
+        assertThatThrownBy(() -> orders.updateOrderStatus(new UpdateOrderStatusRequest()
+                .orderUID(created.getUid()).orderSecret(created.getSecret()).status(OrderStatus.DONE)))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(409);
+                    assertThat(e.getResponseBody()).contains("\"errorType\":\"ConflictError\"");
+                });
+        assertThatThrownBy(() -> orders.getOrder(created.getUid(), "AAAAAAAAAAAAAAAAAAAAAAAA", null))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+    }
+
+    private static List<FieldValue> examples(List<FieldDefinition> fields) {
+        return fields.stream().map(f -> new FieldValue().key(f.getKey()).value(f.getExample())).toList();
+    }
+}
