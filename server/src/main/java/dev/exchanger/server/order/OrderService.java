@@ -7,11 +7,14 @@ import dev.exchanger.server.route.Route;
 import dev.exchanger.server.route.RouteFieldCheck;
 import dev.exchanger.server.route.RouteService;
 import dev.exchanger.server.support.Decimals;
+import dev.exchanger.server.support.NetworkAddresses;
 import dev.exchanger.server.support.ObjectIds;
 import dev.exchanger.server.support.Secrets;
 import dev.exchanger.server.web.ApiException;
 import java.math.BigDecimal;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +22,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,12 +37,18 @@ public class OrderService {
     private final OrderStatusChangeRepository history;
     private final RouteService routes;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final boolean allowPrivateIpnTargets;
 
-    public OrderService(OrderRepository orders, OrderStatusChangeRepository history, RouteService routes, Clock clock) {
+    public OrderService(OrderRepository orders, OrderStatusChangeRepository history, RouteService routes, Clock clock,
+                        ApplicationEventPublisher events,
+                        @Value("${exchanger.ipn.allow-private-targets:false}") boolean allowPrivateIpnTargets) {
         this.orders = orders;
         this.history = history;
         this.routes = routes;
         this.clock = clock;
+        this.events = events;
+        this.allowPrivateIpnTargets = allowPrivateIpnTargets;
     }
 
     /**
@@ -55,6 +66,9 @@ public class OrderService {
         checkFields(route, FieldKind.ROUTE_VALUES, request.getRouteValues(), values);
         String clientCallbackUrl = checkUrl("clientCallbackUrl", request.getClientCallbackUrl());
         String ipnUrl = checkUrl("ipnUrl", request.getIpnUrl());
+        if (ipnUrl != null && !allowPrivateIpnTargets && namesInternalAddress(ipnUrl)) {
+            throw ApiException.invalidParam("ipnUrl", null, "ipnUrl", "format");
+        }
         String ipnSecret = blankToNull(request.getIpnSecret());
         if (ipnUrl != null && ipnSecret == null) {
             throw ApiException.invalidParam("ipnSecret", null, "ipnSecret", "required");
@@ -89,12 +103,22 @@ public class OrderService {
         if (!from.clientMayChangeTo(next)) {
             throw ApiException.illegalStatusChange(from.wireName(), next.wireName());
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        order.changeStatus(next, now);
-        history.save(new OrderStatusChange(order.getId(), from, next, now, CLIENT, null));
+        transition(order, next, CLIENT, null);
         orders.flush();
         // the answer shows the route; load it with its currencies in this transaction
         return orders.findByUid(uid).orElseThrow();
+    }
+
+    /**
+     * The one way an order's status changes: along the status table, recorded in the history,
+     * and announced (the IPN outbox writes its notification in this same transaction).
+     */
+    void transition(ExchangeOrder order, OrderStatus next, String actor, String comment) {
+        OrderStatus from = order.getStatus();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        order.changeStatus(next, now);
+        history.save(new OrderStatusChange(order.getId(), from, next, now, actor, comment));
+        events.publishEvent(new OrderStatusChanged(order, from, next, now, actor));
     }
 
     public List<OrderStatusChange> history(ExchangeOrder order) {
@@ -157,6 +181,25 @@ public class OrderService {
             return url;
         } catch (URISyntaxException e) {
             throw ApiException.invalidParam(name, null, name, "format");
+        }
+    }
+
+    /**
+     * Whether the URL names this machine or a private address outright. Host names are checked
+     * again, resolved, on every delivery attempt; this refuses the obvious ones at once.
+     */
+    private static boolean namesInternalAddress(String url) {
+        String host = NetworkAddresses.stripBrackets(URI.create(url).getHost());
+        if (NetworkAddresses.isLocalName(host)) {
+            return true;
+        }
+        if (!NetworkAddresses.isLiteral(host)) {
+            return false;
+        }
+        try {
+            return NetworkAddresses.isInternal(InetAddress.getByName(host));
+        } catch (UnknownHostException e) {
+            return true;
         }
     }
 

@@ -1,0 +1,262 @@
+package dev.exchanger.server.ipn;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers the outbox: claims due IPNs with {@code FOR UPDATE SKIP LOCKED} (so that each is
+ * claimed by one instance at a time), posts each on a worker of its own, and records every
+ * attempt. A 2xx is delivered; 410 stops; anything else is retried after the backoff (or the
+ * receiver's Retry-After, if longer) until max-attempts. A claim outlives the longest attempt,
+ * and expires, so a crashed instance's IPNs are taken over. A slow receiver holds at most
+ * per-host-limit workers, so other receivers' IPNs keep going.
+ */
+@Component
+public class IpnDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(IpnDispatcher.class);
+
+    private static final String CLAIM = """
+            update ipn_delivery d
+               set claimed_by = ?, claimed_until = now() + make_interval(secs => ?)
+              from exchange_order o
+             where o.id = d.order_id
+               and d.id in (select id from ipn_delivery
+                             where state = 'pending' and next_attempt_at <= now()
+                               and (claimed_until is null or claimed_until < now())
+                             order by next_attempt_at
+                             limit ?
+                             for update skip locked)
+            returning d.id, d.webhook_id, d.url, d.body, d.attempts, d.max_attempts, o.ipn_secret
+            """;
+
+    record Claimed(long id, String webhookId, String url, String body, int attempts, int maxAttempts, String secret) {
+        String host() {
+            try {
+                String host = URI.create(url).getHost();
+                return host == null ? url : host;
+            } catch (IllegalArgumentException e) {
+                return url;
+            }
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final IpnSender sender;
+    private final IpnProperties properties;
+    private final String instance;
+    private final Semaphore freeWorkers;
+    private final Map<String, AtomicInteger> inFlightByHost = new ConcurrentHashMap<>();
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final Counter delivered;
+    private final Counter retried;
+    private final Counter failed;
+    private final Counter stopped;
+    private final Timer latency;
+
+    private volatile boolean running;
+    private ScheduledExecutorService poller;
+    private ExecutorService workers;
+
+    IpnDispatcher(JdbcTemplate jdbc, TransactionTemplate transactions, IpnSender sender, IpnProperties properties, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.sender = sender;
+        this.properties = properties;
+        this.instance = ManagementFactory.getRuntimeMXBean().getName() + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt());
+        this.freeWorkers = new Semaphore(properties.workers());
+        this.delivered = Counter.builder("exchanger.ipn.deliveries").tag("outcome", "delivered").register(meters);
+        this.retried = Counter.builder("exchanger.ipn.deliveries").tag("outcome", "retry").register(meters);
+        this.failed = Counter.builder("exchanger.ipn.deliveries").tag("outcome", "failed").register(meters);
+        this.stopped = Counter.builder("exchanger.ipn.deliveries").tag("outcome", "stopped").register(meters);
+        this.latency = Timer.builder("exchanger.ipn.attempt.latency").publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    /** Look for due IPNs now (after a commit that wrote one), rather than at the next poll. */
+    public void wake() {
+        if (running && wakeQueued.compareAndSet(false, true)) {
+            poller.execute(() -> {
+                wakeQueued.set(false);
+                poll();
+            });
+        }
+    }
+
+    private void poll() {
+        try {
+            while (running) {
+                int wanted = Math.min(freeWorkers.availablePermits(), properties.batchSize());
+                if (wanted == 0) {
+                    return;
+                }
+                List<Claimed> claimed = claim(wanted);
+                for (Claimed delivery : claimed) {
+                    dispatch(delivery);
+                }
+                if (claimed.size() < wanted) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not claim IPNs; trying again at the next poll", e);
+        }
+    }
+
+    private List<Claimed> claim(int count) {
+        long claimSeconds = properties.timeout().multipliedBy(2).plusSeconds(30).toSeconds();
+        return jdbc.query(CLAIM, (rs, i) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getInt(5), rs.getInt(6), rs.getString(7)), instance, claimSeconds, count);
+    }
+
+    private void dispatch(Claimed delivery) {
+        AtomicInteger inFlight = inFlightByHost.computeIfAbsent(delivery.host(), h -> new AtomicInteger());
+        if (inFlight.incrementAndGet() > properties.perHostLimit()) {
+            inFlight.decrementAndGet();
+            release(delivery);
+            return;
+        }
+        freeWorkers.acquireUninterruptibly();
+        try {
+            workers.execute(() -> {
+                try {
+                    attempt(delivery);
+                } finally {
+                    inFlight.decrementAndGet();
+                    freeWorkers.release();
+                    if (running) {
+                        wake();
+                    }
+                }
+            });
+        } catch (RuntimeException rejected) {
+            inFlight.decrementAndGet();
+            freeWorkers.release();
+            release(delivery);
+        }
+    }
+
+    private void attempt(Claimed delivery) {
+        IpnSender.Result result = sender.post(delivery.url(), delivery.body(), delivery.webhookId(), delivery.secret());
+        latency.record(Duration.ofMillis(result.latencyMillis()));
+        int attempts = delivery.attempts() + 1;
+        Instant now = Instant.now();
+        String state;
+        Instant next = null;
+        if (result.delivered()) {
+            state = "delivered";
+            delivered.increment();
+        } else if (result.status() != null && result.status() == 410) {
+            state = "stopped";
+            stopped.increment();
+        } else if (attempts >= delivery.maxAttempts()) {
+            state = "failed";
+            failed.increment();
+        } else {
+            state = "pending";
+            next = now.plus(wait(attempts, result.retryAfter()));
+            retried.increment();
+        }
+        String error = result.error() != null ? result.error()
+                : result.delivered() ? null : "HTTP " + result.status();
+        String finalState = state;
+        Instant nextAttempt = next;
+        try {
+            transactions.executeWithoutResult(tx -> {
+                jdbc.update("insert into ipn_attempt (delivery_id, attempted_at, http_status, latency_ms, error, instance) values (?, ?, ?, ?, ?, ?)",
+                        delivery.id(), Timestamp.from(now), result.status(), (int) result.latencyMillis(), error, instance);
+                int updated = jdbc.update("""
+                        update ipn_delivery
+                           set state = ?, attempts = ?, next_attempt_at = coalesce(?, next_attempt_at),
+                               delivered_at = case when ? = 'delivered' then ? else delivered_at end,
+                               last_error = ?, claimed_by = null, claimed_until = null
+                         where id = ? and claimed_by = ?
+                        """, finalState, attempts, nextAttempt == null ? null : Timestamp.from(nextAttempt),
+                        finalState, Timestamp.from(now), error, delivery.id(), instance);
+                if (updated == 0) {
+                    log.warn("IPN {} was no longer claimed by this instance when its attempt ended", delivery.webhookId());
+                }
+            });
+        } catch (RuntimeException e) {
+            log.error("Could not record the attempt of IPN {}; its claim expires and it is tried again", delivery.webhookId(), e);
+        }
+    }
+
+    /** The backoff for this attempt with ±20 % jitter, or the receiver's Retry-After when that is longer (capped at a day). */
+    private Duration wait(int attempts, Duration retryAfter) {
+        Duration base = properties.backoffAfter(attempts);
+        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
+        Duration wait = Duration.ofMillis((long) (base.toMillis() * jitter));
+        if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
+            wait = retryAfter.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1) : retryAfter;
+        }
+        return wait;
+    }
+
+    private void release(Claimed delivery) {
+        jdbc.update("update ipn_delivery set claimed_by = null, claimed_until = null where id = ? and claimed_by = ?",
+                delivery.id(), instance);
+    }
+
+    @Override
+    public void start() {
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(properties.workers(), r -> {
+            Thread thread = new Thread(r, "ipn-worker-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "ipn-poller");
+            thread.setDaemon(true);
+            return thread;
+        });
+        running = true;
+        long every = properties.pollInterval().toMillis();
+        poller.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
+        log.info("IPN dispatcher {} started: {} workers, at most {} per host", instance, properties.workers(), properties.perHostLimit());
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        poller.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(properties.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

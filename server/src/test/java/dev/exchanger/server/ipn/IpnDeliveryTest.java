@@ -1,0 +1,203 @@
+package dev.exchanger.server.ipn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.exchanger.server.api.model.CreateOrderRequest;
+import dev.exchanger.server.api.model.FieldValue;
+import dev.exchanger.server.order.ExchangeOrder;
+import dev.exchanger.server.order.OrderService;
+import dev.exchanger.server.order.OrderStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * IPN delivery end to end: real status changes on PostgreSQL, posted over real HTTP to a
+ * receiver on loopback.
+ */
+@SpringBootTest(properties = {
+        "exchanger.ipn.allow-private-targets=true",
+        "exchanger.ipn.backoff=200ms",
+        "exchanger.ipn.poll-interval=100ms",
+        "exchanger.ipn.timeout=3s",
+        "exchanger.ipn.max-attempts=4"})
+class IpnDeliveryTest {
+
+    record Received(String path, Map<String, String> headers, String body, long atMillis) {
+        Map<String, String> form() {
+            Map<String, String> form = new LinkedHashMap<>();
+            for (String pair : body.split("&")) {
+                int eq = pair.indexOf('=');
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+            return form;
+        }
+    }
+
+    static HttpServer receiver;
+    static final List<Received> received = new CopyOnWriteArrayList<>();
+    static final AtomicInteger failures = new AtomicInteger();
+
+    @Autowired
+    OrderService orders;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void startReceiver() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.setExecutor(Executors.newCachedThreadPool());
+        receiver.createContext("/", exchange -> {
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            String path = exchange.getRequestURI().getPath();
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
+            received.add(new Received(path, headers, body, System.currentTimeMillis()));
+            int status = switch (path) {
+                case "/fail-twice" -> failures.incrementAndGet() <= 2 ? 500 : 200;
+                case "/gone" -> 410;
+                case "/always-500" -> 500;
+                case "/hang" -> {
+                    sleep(Duration.ofSeconds(20));
+                    yield 200;
+                }
+                default -> 200;
+            };
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    @Test
+    void receiverGetsTheSeedFieldsWithAHashAndWebhookSignatureThatVerify() {
+        ExchangeOrder order = createOrder("/ok/seed", "SECRET123");
+        orders.changeStatusByClient(order.getUid(), order.getSecret(), OrderStatus.IN_PROGRESS);
+
+        Received ipn = awaitReceived("/ok/seed", 1).get(0);
+        Map<String, String> form = ipn.form();
+        assertThat(form.keySet()).containsExactly("orderUID", "orderId", "newStatus", "inAmount", "outAmount", "xml_from",
+                "xml_to", "timestamp", "toValues[0][key]", "toValues[0][name]", "toValues[0][value]", "hash");
+        assertThat(form).containsEntry("orderUID", Long.toString(order.getUid()))
+                .containsEntry("orderId", order.getId())
+                .containsEntry("newStatus", "inProgress")
+                .containsEntry("inAmount", "2")
+                .containsEntry("outAmount", "317.42")
+                .containsEntry("xml_from", "ETH")
+                .containsEntry("xml_to", "WMZ")
+                .containsEntry("toValues[0][name]", "wallet")
+                .containsEntry("toValues[0][value]", "Z123456789012");
+        String expectedHash = IpnForm.hash(form.get("orderId"), form.get("newStatus"), form.get("inAmount"),
+                form.get("outAmount"), form.get("xml_from"), form.get("xml_to"), form.get("timestamp"), "SECRET123");
+        assertThat(form.get("hash")).isEqualTo(expectedHash);
+        assertThat(ipn.headers().get("content-type")).startsWith("application/x-www-form-urlencoded");
+        assertThat(ipn.headers().get("webhook-signature")).isEqualTo(IpnSender.signature(
+                ipn.headers().get("webhook-id"), ipn.headers().get("webhook-timestamp"), ipn.body(), "SECRET123"));
+    }
+
+    @Test
+    void hashUsesTheSeedsFormula() {
+        assertThat(IpnForm.hash("5d8e6002b80b7b4cd75a6424", "inProgress", "2", "317.42", "ETH", "WMZ", "1571328406072", "SECRET123"))
+                .isEqualTo("af3acf947e6f0e0f2c267e300b8582e504dba12d1f2d058652b7414163c09f48");
+    }
+
+    @Test
+    void retriesUntilTheReceiverAcceptsWithTheSameWebhookId() {
+        ExchangeOrder order = createOrder("/fail-twice", "S1");
+        orders.changeStatusByClient(order.getUid(), order.getSecret(), OrderStatus.DELETED);
+
+        List<Received> attempts = awaitReceived("/fail-twice", 3);
+        assertThat(attempts).extracting(r -> r.headers().get("webhook-id")).containsOnly(attempts.get(0).headers().get("webhook-id"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(deliveryState(order)).isEqualTo("delivered"));
+        assertThat(jdbc.queryForList("select http_status from ipn_attempt a join ipn_delivery d on d.id = a.delivery_id"
+                + " where d.order_id = ? order by a.id", Integer.class, order.getId())).containsExactly(500, 500, 200);
+    }
+
+    @Test
+    void goneStopsAtOnce() throws Exception {
+        ExchangeOrder order = createOrder("/gone", "S2");
+        orders.changeStatusByClient(order.getUid(), order.getSecret(), OrderStatus.IN_PROGRESS);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deliveryState(order)).isEqualTo("stopped"));
+        Thread.sleep(1000);
+        assertThat(received.stream().filter(r -> r.path().equals("/gone")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void givesUpAfterMaxAttempts() {
+        ExchangeOrder order = createOrder("/always-500", "S3");
+        orders.changeStatusByClient(order.getUid(), order.getSecret(), OrderStatus.IN_PROGRESS);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(deliveryState(order)).isEqualTo("failed"));
+        assertThat(received.stream().filter(r -> r.path().equals("/always-500")).count()).isEqualTo(4);
+    }
+
+    @Test
+    void aHungReceiverDoesNotDelayAnotherReceiver() {
+        ExchangeOrder hung = createOrder("/hang", "S4");
+        ExchangeOrder quick = createOrder("/ok/quick", "S5");
+        orders.changeStatusByClient(hung.getUid(), hung.getSecret(), OrderStatus.IN_PROGRESS);
+        awaitReceived("/hang", 1);
+        long changedAt = System.currentTimeMillis();
+        orders.changeStatusByClient(quick.getUid(), quick.getSecret(), OrderStatus.IN_PROGRESS);
+
+        Received ipn = awaitReceived("/ok/quick", 1).get(0);
+        assertThat(ipn.atMillis() - changedAt).isLessThan(2000);
+    }
+
+    private ExchangeOrder createOrder(String path, String secret) {
+        return orders.create(new CreateOrderRequest()
+                .routeId("5d8e5f4ab80b7b4cd75a6402")
+                .amount(new BigDecimal("2"))
+                .toValues(List.of(new FieldValue().key("5d8e5f4ab80b7b4cd75a6414").value("Z123456789012")))
+                .routeValues(List.of(new FieldValue().key("5d8e5f4ab80b7b4cd75a6415").value("client@example.com")))
+                .ipnUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + path)
+                .ipnSecret(secret));
+    }
+
+    private String deliveryState(ExchangeOrder order) {
+        return jdbc.queryForObject("select state from ipn_delivery where order_id = ?", String.class, order.getId());
+    }
+
+    private static List<Received> awaitReceived(String path, int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.stream().filter(r -> r.path().equals(path)).count() >= count);
+        return received.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
