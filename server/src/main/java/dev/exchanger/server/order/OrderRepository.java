@@ -1,6 +1,8 @@
 package dev.exchanger.server.order;
 
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -15,6 +17,11 @@ public interface OrderRepository extends JpaRepository<ExchangeOrder, String> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select o from ExchangeOrder o where o.uid = :uid")
     Optional<ExchangeOrder> findByUidForUpdate(long uid);
+
+    /** Unpaid orders past their payment window, locked; rows another instance holds are skipped. */
+    @Query(value = "select * from exchange_order where status in ('new', 'waitPayment') and expires_at < :now"
+            + " order by expires_at limit :limit for update skip locked", nativeQuery = true)
+    List<ExchangeOrder> lockExpired(Instant now, int limit);
 
     /** The next order uid, unique across every server instance on the database. */
     @Query(value = "select nextval('exchange_order_uid_seq')", nativeQuery = true)

@@ -79,7 +79,7 @@ public class OrderService {
                 blankToNull(request.getPartner()), blankToNull(request.getEmail()),
                 Boolean.TRUE.equals(request.getAgreement()), Boolean.TRUE.equals(request.getHideOutData()),
                 clientCallbackUrl, ipnUrl, ipnUrl != null ? ipnSecret : null, values);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = now();
         ExchangeOrder order = orders.save(ExchangeOrder.create(draft, now));
         history.save(new OrderStatusChange(order.getId(), null, OrderStatus.NEW, now, CLIENT, null));
         return order;
@@ -115,10 +115,14 @@ public class OrderService {
      */
     void transition(ExchangeOrder order, OrderStatus next, String actor, String comment) {
         OrderStatus from = order.getStatus();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = now();
         order.changeStatus(next, now);
         history.save(new OrderStatusChange(order.getId(), from, next, now, actor, comment));
         events.publishEvent(new OrderStatusChanged(order, from, next, now, actor));
+    }
+
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     public List<OrderStatusChange> history(ExchangeOrder order) {
