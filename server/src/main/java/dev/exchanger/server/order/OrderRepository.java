@@ -5,10 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-public interface OrderRepository extends JpaRepository<ExchangeOrder, String> {
+public interface OrderRepository extends JpaRepository<ExchangeOrder, String>, JpaSpecificationExecutor<ExchangeOrder> {
 
     @Query("select o from ExchangeOrder o join fetch o.route r join fetch r.from join fetch r.to where o.uid = :uid")
     Optional<ExchangeOrder> findByUid(long uid);

@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderService {
 
     static final String CLIENT = "client";
+    static final String OPERATOR = "operator";
 
     private final OrderRepository orders;
     private final OrderStatusChangeRepository history;
@@ -107,6 +111,32 @@ public class OrderService {
         orders.flush();
         // the answer shows the route; load it with its currencies in this transaction
         return orders.findByUid(uid).orElseThrow();
+    }
+
+    /** The operator's change: anything the status table allows, recorded with the comment. */
+    @Transactional
+    public ExchangeOrder changeStatusByOperator(long uid, OrderStatus next, String comment) {
+        ExchangeOrder order = orders.findByUidForUpdate(uid).orElseThrow(ApiException::orderNotFound);
+        OrderStatus from = order.getStatus();
+        if (!from.mayChangeTo(next)) {
+            throw ApiException.illegalStatusChange(from.wireName(), next.wireName());
+        }
+        transition(order, next, OPERATOR, blankToNull(comment));
+        orders.flush();
+        return orders.findByUid(uid).orElseThrow();
+    }
+
+    /** The order with this uid, for the operator (no secret needed). */
+    @Transactional(readOnly = true)
+    public ExchangeOrder getForOperator(long uid) {
+        return orders.findByUid(uid).orElseThrow(ApiException::orderNotFound);
+    }
+
+    /** Orders matching every given filter, newest first. */
+    @Transactional(readOnly = true)
+    public Page<ExchangeOrder> search(OrderSearch search, int page, int size) {
+        return orders.findAll(search.toSpecification(), PageRequest.of(page, size,
+                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("uid"))));
     }
 
     /**

@@ -58,6 +58,10 @@ public class ApiException extends RuntimeException {
                 "Status change from " + from + " to " + to + " is not allowed", null);
     }
 
+    public static ApiException unauthorized() {
+        return new ApiException(HttpStatus.UNAUTHORIZED, ErrorType.AUTHENTICATION_ERROR, 4001, "A valid X-Api-Key is required", null);
+    }
+
     public HttpStatus status() {
         return status;
     }

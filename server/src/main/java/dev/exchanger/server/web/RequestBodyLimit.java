@@ -10,9 +10,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses API bodies over the limit with 413 in the envelope: at once when the declared
@@ -21,11 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class RequestBodyLimit extends OncePerRequestFilter {
 
     private final long limit;
-    private final JsonMapper jsonMapper;
+    private final ErrorWriter errors;
 
-    public RequestBodyLimit(long limit, JsonMapper jsonMapper) {
+    public RequestBodyLimit(long limit, ErrorWriter errors) {
         this.limit = limit;
-        this.jsonMapper = jsonMapper;
+        this.errors = errors;
     }
 
     static ApiException tooLarge(long limit) {
@@ -37,11 +35,8 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            ApiException e = tooLarge(limit);
-            response.setStatus(e.status().value());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setHeader("Connection", "close");
-            jsonMapper.writeValue(response.getOutputStream(), ApiErrors.body(e, RequestIds.current(request)));
+            errors.write(request, response, tooLarge(limit));
             return;
         }
         chain.doFilter(new Limited(request, limit), response);

@@ -5,10 +5,20 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import dev.exchanger.server.api.model.OrderStatus;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
-public class WebConfig {
+public class WebConfig implements WebMvcConfigurer {
+
+    /** Enum query parameters by their wire names ({@code ?status=inProgress}), as the spec writes them. */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addConverter(String.class, OrderStatus.class, OrderStatus::fromValue);
+    }
+
 
     /** Bracket-notation form bodies, for the server only (the Jackson converter keeps JSON). */
     @Bean
@@ -17,9 +27,9 @@ public class WebConfig {
     }
 
     @Bean
-    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(WebProperties properties, JsonMapper jsonMapper) {
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(WebProperties properties, ErrorWriter errors) {
         FilterRegistrationBean<RequestBodyLimit> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimit(properties.maxBodyBytes(), jsonMapper));
+                new FilterRegistrationBean<>(new RequestBodyLimit(properties.maxBodyBytes(), errors));
         registration.addUrlPatterns("/public/*", "/user/*", "/admin/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

@@ -1,0 +1,73 @@
+package dev.exchanger.server.admin;
+
+import dev.exchanger.server.api.AdminApi;
+import dev.exchanger.server.api.model.OrderDetails;
+import dev.exchanger.server.api.model.OrderDetailsResponse;
+import dev.exchanger.server.api.model.OrderPage;
+import dev.exchanger.server.api.model.OrderPageResponse;
+import dev.exchanger.server.api.model.OrderStatus;
+import dev.exchanger.server.api.model.OrderStatusChangeRequest;
+import dev.exchanger.server.ipn.IpnLog;
+import dev.exchanger.server.order.ExchangeOrder;
+import dev.exchanger.server.order.OrderLinks;
+import dev.exchanger.server.order.OrderMapper;
+import dev.exchanger.server.order.OrderSearch;
+import dev.exchanger.server.order.OrderService;
+import dev.exchanger.server.web.RequestIds;
+import java.time.OffsetDateTime;
+import org.springframework.data.domain.Page;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The operator's API; thin: it maps and calls the order and IPN services. */
+@RestController
+public class AdminController implements AdminApi {
+
+    private final OrderService orders;
+    private final IpnLog ipnLog;
+    private final OrderMapper orderMapper;
+    private final AdminMapper adminMapper;
+    private final OrderLinks links;
+
+    public AdminController(OrderService orders, IpnLog ipnLog, OrderMapper orderMapper, AdminMapper adminMapper, OrderLinks links) {
+        this.orders = orders;
+        this.ipnLog = ipnLog;
+        this.orderMapper = orderMapper;
+        this.adminMapper = adminMapper;
+        this.links = links;
+    }
+
+    @Override
+    public ResponseEntity<OrderPageResponse> searchOrders(OrderStatus status, String partner, String xmlFrom, String xmlTo,
+                                                          OffsetDateTime createdFrom, OffsetDateTime createdTo, Integer page, Integer size) {
+        OrderSearch search = new OrderSearch(
+                status == null ? null : dev.exchanger.server.order.OrderStatus.fromWireName(status.getValue()),
+                partner, xmlFrom, xmlTo,
+                createdFrom == null ? null : createdFrom.toInstant(),
+                createdTo == null ? null : createdTo.toInstant());
+        Page<ExchangeOrder> found = orders.search(search, page, size);
+        OrderPage data = new OrderPage()
+                .items(found.getContent().stream().map(o -> orderMapper.toOrderDto(o, links)).toList())
+                .page(page).size(size).total(found.getTotalElements());
+        return ResponseEntity.ok(new OrderPageResponse().success(true).data(data).requestId(RequestIds.current()));
+    }
+
+    @Override
+    public ResponseEntity<OrderDetailsResponse> getOrderDetails(Long orderUID) {
+        return ResponseEntity.ok(details(orders.getForOperator(orderUID)));
+    }
+
+    @Override
+    public ResponseEntity<OrderDetailsResponse> changeOrderStatus(Long orderUID, OrderStatusChangeRequest request) {
+        dev.exchanger.server.order.OrderStatus next = dev.exchanger.server.order.OrderStatus.fromWireName(request.getStatus().getValue());
+        return ResponseEntity.ok(details(orders.changeStatusByOperator(orderUID, next, request.getComment())));
+    }
+
+    private OrderDetailsResponse details(ExchangeOrder order) {
+        OrderDetails data = new OrderDetails()
+                .order(orderMapper.toOrderDto(order, links))
+                .history(adminMapper.toHistory(orders.history(order)))
+                .ipn(adminMapper.toIpnDeliveries(ipnLog.forOrder(order.getId())));
+        return new OrderDetailsResponse().success(true).data(data).requestId(RequestIds.current());
+    }
+}
