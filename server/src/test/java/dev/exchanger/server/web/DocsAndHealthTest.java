@@ -1,0 +1,74 @@
+package dev.exchanger.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import dev.exchanger.server.testing.ApiTest;
+import java.io.InputStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+
+/** The spec as published, Swagger UI on it, and the health probe. */
+class DocsAndHealthTest extends ApiTest {
+
+    @Test
+    void servesTheSpecByteForByteAsTheSpecJarHasIt() throws Exception {
+        byte[] expected;
+        try (InputStream in = new ClassPathResource("openapi.yaml").getInputStream()) {
+            expected = in.readAllBytes();
+        }
+
+        Reply reply = unchecked(get("/openapi.yaml"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.bytes()).isEqualTo(expected);
+        assertThat(MediaType.parseMediaType(reply.header("Content-Type")).isCompatibleWith(MediaType.parseMediaType("application/yaml")))
+                .isTrue();
+        assertThat(new String(expected, java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("openapi: 3.0.3").contains("/public/exchanger/order/create:");
+    }
+
+    @Test
+    void swaggerUiHtmlRedirectsToSwaggerUi() throws Exception {
+        Reply reply = unchecked(get("/swagger-ui.html"));
+
+        assertThat(reply.status()).isBetween(300, 399);
+        assertThat(reply.header("Location")).endsWith("/swagger-ui/index.html");
+    }
+
+    @Test
+    void swaggerUiShowsTheHandWrittenSpec() throws Exception {
+        Reply index = unchecked(get("/swagger-ui/index.html"));
+        assertThat(index.status()).isEqualTo(200);
+        assertThat(index.text()).contains("swagger-initializer.js");
+
+        Reply initializer = unchecked(get("/swagger-ui/swagger-initializer.js"));
+
+        assertThat(initializer.status()).isEqualTo(200);
+        String script = initializer.text();
+        if (script.contains("/openapi.yaml")) {
+            assertThat(script).contains("\"/openapi.yaml\"");
+        } else {
+            // springdoc may point the initializer at its config, which then names the spec
+            assertThat(script).contains("configUrl");
+            Reply config = unchecked(get("/v3/api-docs/swagger-config"));
+            assertThat(config.status()).isEqualTo(200);
+            assertThat(config.body().path("url").asString()).isEqualTo("/openapi.yaml");
+        }
+    }
+
+    @Test
+    void healthIsUp() throws Exception {
+        Reply reply = unchecked(get("/actuator/health"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void readinessAndLivenessProbesAreUp() throws Exception {
+        assertThat(unchecked(get("/actuator/health/readiness")).body().path("status").asString()).isEqualTo("UP");
+        assertThat(unchecked(get("/actuator/health/liveness")).body().path("status").asString()).isEqualTo("UP");
+    }
+}
