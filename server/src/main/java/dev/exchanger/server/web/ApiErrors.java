@@ -3,6 +3,9 @@ package dev.exchanger.server.web;
 import dev.exchanger.server.api.model.Error;
 import dev.exchanger.server.api.model.ErrorResponse;
 import dev.exchanger.server.api.model.ErrorType;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -71,6 +74,26 @@ public class ApiErrors {
                     return envelope(ApiException.invalidParam(name, null, name, err(code, result.getArgument())));
                 })
                 .orElseGet(() -> envelope(ApiException.malformed("Request isn't valid")));
+    }
+
+    /**
+     * The generated interfaces are {@code @Validated}, so their parameter constraints are checked
+     * by the method-validation proxy, which throws this rather than {@link HandlerMethodValidationException}.
+     */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ErrorResponse> invalidArgument(ConstraintViolationException e) {
+        ConstraintViolation<?> first = e.getConstraintViolations().stream()
+                .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .orElse(null);
+        if (first == null) {
+            return envelope(ApiException.malformed("Request isn't valid"));
+        }
+        String name = null;
+        for (Path.Node node : first.getPropertyPath()) {
+            name = node.getName();
+        }
+        String code = first.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return envelope(ApiException.invalidParam(name, null, name, err(code, first.getInvalidValue())));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
