@@ -17,6 +17,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.util.MultiValueMap;
 import org.springframework.util.StreamUtils;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -63,7 +64,12 @@ public class BracketForm extends AbstractHttpMessageConverter<Object> {
         } catch (MalformedFormException e) {
             throw new HttpMessageNotReadableException(e.getMessage(), e, input);
         }
-        return jsonMapper.convertValue(tree, clazz);
+        try {
+            return jsonMapper.convertValue(tree, clazz);
+        } catch (JacksonException e) {
+            // a value that does not fit the DTO (amount=two, lang=de): bad input, as for JSON
+            throw new HttpMessageNotReadableException(e.getOriginalMessage(), e, input);
+        }
     }
 
     @Override
