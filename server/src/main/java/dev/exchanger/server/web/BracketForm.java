@@ -92,7 +92,10 @@ public class BracketForm extends AbstractHttpMessageConverter<Object> {
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1), charset);
             put(root, path(name), value);
         }
-        return listify(root);
+        if (!(listify(root) instanceof Map<?, ?>)) {
+            throw new MalformedFormException("the form's parameters have no names, only indexes");
+        }
+        return root;
     }
 
     private static String decode(String s, Charset charset) {
@@ -170,7 +173,11 @@ public class BracketForm extends AbstractHttpMessageConverter<Object> {
             return (T) map;
         }
         TreeMap<Integer, Object> ordered = new TreeMap<>();
-        map.forEach((k, v) -> ordered.put(Integer.parseInt(k), v));
+        map.forEach((k, v) -> {
+            if (ordered.put(Integer.parseInt(k), v) != null) {
+                throw new MalformedFormException("index " + Integer.parseInt(k) + " is given twice");
+            }
+        });
         return (T) new ArrayList<>(ordered.values());
     }
 
