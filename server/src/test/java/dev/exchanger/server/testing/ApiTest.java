@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,14 +26,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one Spring test configuration of the server's integration tests: the whole application
  * on the real PostgreSQL it starts itself (or {@code SPRING_DATASOURCE_URL}), with Flyway's
- * migrations and demo routes, driven through MockMvc. Every integration test class extends
+ * migrations and demo routes, driven through MockMvc, and also listening on a random port for
+ * the few tests that need a real servlet container. Every integration test class extends
  * this and adds no configuration of its own, so that Spring's context cache starts one
  * application (and one PostgreSQL) for all of them.
  *
  * <p>The database may hold orders of other tests (or of other runs, on a shared database):
  * tests look orders up by uid and compare row counts before and after, never absolute counts.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 public abstract class ApiTest {
 
@@ -60,6 +62,9 @@ public abstract class ApiTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    @LocalServerPort
+    protected int port;
 
     // ---- requests ---------------------------------------------------------------------------
 
