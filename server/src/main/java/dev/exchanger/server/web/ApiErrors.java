@@ -108,10 +108,13 @@ public class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorResponse> unreadable(HttpMessageNotReadableException e) {
+        // first the size: Jackson wraps the limit's IOException in an exception that has a path
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestBodyLimit.TooLargeException tooLarge) {
                 return envelope(RequestBodyLimit.tooLarge(tooLarge.limit()));
             }
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
                 List<JacksonException.Reference> path = jackson.getPath();
                 String type = path.get(0).getPropertyName();
