@@ -9,6 +9,7 @@ import jakarta.validation.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -127,6 +128,20 @@ public class ApiErrors {
         String detail = e.getMostSpecificCause() instanceof BracketForm.MalformedFormException malformed
                 ? ": " + malformed.getMessage() : "";
         return envelope(ApiException.malformed("Malformed request body" + detail));
+    }
+
+    /**
+     * Spring reads a form body back from the container's parameter map, and Tomcat refuses to
+     * parse a form that is too large (a chunked one past {@code max-http-form-post-size}) or
+     * malformed (bad percent-encoding) with this, carrying the HTTP status it means.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ErrorResponse> unparsableForm(InvalidParameterException e) {
+        if (e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            return envelope(new ApiException(HttpStatus.CONTENT_TOO_LARGE, ErrorType.PAYLOAD_TOO_LARGE_ERROR, 1004,
+                    "Request body is too large", null));
+        }
+        return envelope(ApiException.malformed("Malformed request body: the form cannot be parsed"));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
