@@ -12,9 +12,7 @@ import dev.exchanger.server.support.ObjectIds;
 import dev.exchanger.server.support.Secrets;
 import dev.exchanger.server.web.ApiException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,7 +68,7 @@ public class OrderService {
         checkFields(route, FieldKind.ROUTE_VALUES, request.getRouteValues(), values);
         String clientCallbackUrl = checkUrl("clientCallbackUrl", request.getClientCallbackUrl());
         String ipnUrl = checkUrl("ipnUrl", request.getIpnUrl());
-        if (ipnUrl != null && !allowPrivateIpnTargets && namesInternalAddress(ipnUrl)) {
+        if (ipnUrl != null && !allowPrivateIpnTargets && NetworkAddresses.namesInternalHost(URI.create(ipnUrl).getHost())) {
             throw ApiException.invalidParam("ipnUrl", null, "ipnUrl", "format");
         }
         String ipnSecret = blankToNull(request.getIpnSecret());
@@ -215,25 +213,6 @@ public class OrderService {
             return url;
         } catch (URISyntaxException e) {
             throw ApiException.invalidParam(name, null, name, "format");
-        }
-    }
-
-    /**
-     * Whether the URL names this machine or a private address outright. Host names are checked
-     * again, resolved, on every delivery attempt; this refuses the obvious ones at once.
-     */
-    private static boolean namesInternalAddress(String url) {
-        String host = NetworkAddresses.stripBrackets(URI.create(url).getHost());
-        if (NetworkAddresses.isLocalName(host)) {
-            return true;
-        }
-        if (!NetworkAddresses.isLiteral(host)) {
-            return false;
-        }
-        try {
-            return NetworkAddresses.isInternal(InetAddress.getByName(host));
-        } catch (UnknownHostException e) {
-            return true;
         }
     }
 

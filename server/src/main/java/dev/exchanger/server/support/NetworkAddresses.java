@@ -73,6 +73,26 @@ public final class NetworkAddresses {
         return h.equals("localhost") || h.endsWith(".localhost");
     }
 
+    /**
+     * Whether a URL's host names this machine or an internal address outright (a literal
+     * address or a loopback name), without asking DNS: the quick check at order creation.
+     * Names are checked again, resolved, on every delivery attempt.
+     */
+    public static boolean namesInternalHost(String urlHost) {
+        String host = stripBrackets(urlHost);
+        if (isLocalName(host)) {
+            return true;
+        }
+        if (!isLiteral(host)) {
+            return false;
+        }
+        try {
+            return isInternal(InetAddress.getByName(host));
+        } catch (UnknownHostException e) {
+            return true;
+        }
+    }
+
     public static String stripBrackets(String host) {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }

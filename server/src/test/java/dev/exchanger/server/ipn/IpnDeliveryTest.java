@@ -26,20 +26,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
+import dev.exchanger.server.testing.ApiTest;
 
 /**
  * IPN delivery end to end: real status changes on PostgreSQL, posted over real HTTP to a
  * receiver on loopback.
  */
-@SpringBootTest(properties = {
-        "exchanger.ipn.allow-private-targets=true",
-        "exchanger.ipn.backoff=200ms",
-        "exchanger.ipn.poll-interval=100ms",
-        "exchanger.ipn.timeout=3s",
-        "exchanger.ipn.max-attempts=4"})
-class IpnDeliveryTest {
+class IpnDeliveryTest extends ApiTest {
 
     record Received(String path, Map<String, String> headers, String body, long atMillis) {
         Map<String, String> form() {
@@ -59,9 +52,6 @@ class IpnDeliveryTest {
 
     @Autowired
     OrderService orders;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @BeforeAll
     static void startReceiver() throws IOException {

@@ -63,4 +63,16 @@ class IpnTargetGuardTest {
         assertThat(IpnTargetGuard.checkUrl("https://shop.example.com/ipn?x=1").getHost()).isEqualTo("shop.example.com");
         assertThat(IpnTargetGuard.checkUrl("http://shop.example.com:8080/ipn").getPort()).isEqualTo(8080);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost", "api.localhost", "127.0.0.1", "[::1]", "10.0.0.5", "169.254.169.254", "0.0.0.0", "2130706433"})
+    void namesAnInternalHostOutrightAtOrderCreation(String host) {
+        assertThat(NetworkAddresses.namesInternalHost(host)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"shop.example.com", "8.8.8.8", "[2001:4860:4860::8888]"})
+    void leavesPublicHostsAndNamesToTheDeliveryCheck(String host) {
+        assertThat(NetworkAddresses.namesInternalHost(host)).isFalse();
+    }
 }

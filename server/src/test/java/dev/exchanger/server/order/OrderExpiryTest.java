@@ -8,20 +8,15 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
+import dev.exchanger.server.testing.ApiTest;
 
-@SpringBootTest(properties = {"exchanger.ipn.allow-private-targets=true", "exchanger.orders.expiry-check-interval=1h"})
-class OrderExpiryTest {
+class OrderExpiryTest extends ApiTest {
 
     @Autowired
     OrderService orders;
 
     @Autowired
     OrderExpiry expiry;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void unpaidOrderPastItsPaymentWindowIsDeletedWithHistoryAndIpn() {

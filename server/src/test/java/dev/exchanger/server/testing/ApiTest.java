@@ -34,10 +34,20 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The database may hold orders of other tests (or of other runs, on a shared database):
  * tests look orders up by uid and compare row counts before and after, never absolute counts.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "exchanger.admin.api-key=" + ApiTest.OPERATOR_KEY,
+        // IPN tests post to a receiver on loopback, quickly
+        "exchanger.ipn.allow-private-targets=true",
+        "exchanger.ipn.backoff=200ms",
+        "exchanger.ipn.poll-interval=100ms",
+        "exchanger.ipn.timeout=3s",
+        "exchanger.ipn.max-attempts=4",
+        // expiry runs only when a test calls it
+        "exchanger.orders.expiry-check-interval=1h"})
 @AutoConfigureMockMvc
 public abstract class ApiTest {
 
+    public static final String OPERATOR_KEY = "test-operator-key";
     public static final String CREATE = "/public/exchanger/order/create";
     public static final String GET = "/public/exchanger/order/get";
     public static final String UPDATE_STATUS = "/public/exchanger/order/update-status";
