@@ -87,7 +87,9 @@ public class IpnDispatcher implements SmartLifecycle {
         this.transactions = transactions;
         this.sender = sender;
         this.properties = properties;
-        this.instance = ManagementFactory.getRuntimeMXBean().getName() + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt());
+        // pid@host, cut to fit claimed_by (varchar 64) with room for a random suffix that tells restarts apart
+        String name = ManagementFactory.getRuntimeMXBean().getName();
+        this.instance = (name.length() > 54 ? name.substring(0, 54) : name) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt());
         this.freeWorkers = new Semaphore(properties.workers());
         this.delivered = Counter.builder("exchanger.ipn.deliveries").tag("outcome", "delivered").register(meters);
         this.retried = Counter.builder("exchanger.ipn.deliveries").tag("outcome", "retry").register(meters);
