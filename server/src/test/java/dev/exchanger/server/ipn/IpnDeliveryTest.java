@@ -70,6 +70,10 @@ class IpnDeliveryTest extends ApiTest {
                 case "/fail-twice" -> failures.incrementAndGet() <= 2 ? 500 : 200;
                 case "/gone" -> 410;
                 case "/always-500" -> 500;
+                case "/redirect" -> {
+                    exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/redirected");
+                    yield 302;
+                }
                 case "/hang" -> {
                     sleep(Duration.ofSeconds(20));
                     yield 200;
@@ -149,6 +153,19 @@ class IpnDeliveryTest extends ApiTest {
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(deliveryState(order)).isEqualTo("failed"));
         assertThat(received.stream().filter(r -> r.path().equals("/always-500")).count()).isEqualTo(4);
+    }
+
+    @Test
+    void neverFollowsARedirect() {
+        ExchangeOrder order = createOrder("/redirect", "S6");
+        orders.changeStatusByClient(order.getUid(), order.getSecret(), OrderStatus.IN_PROGRESS);
+
+        awaitReceived("/redirect", 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForList(
+                "select http_status from ipn_attempt a join ipn_delivery d on d.id = a.delivery_id where d.order_id = ?",
+                Integer.class, order.getId()).contains(302));
+        assertThat(received).noneMatch(r -> r.path().equals("/redirected"));
+        assertThat(deliveryState(order)).isNotEqualTo("delivered");
     }
 
     @Test
