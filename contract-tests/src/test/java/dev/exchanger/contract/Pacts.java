@@ -1,5 +1,6 @@
 package dev.exchanger.contract;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -38,7 +39,7 @@ public final class Pacts {
                 throw new IllegalStateException("No pact files in " + dir + "; the consumer tests (*PactTest) write them");
             }
             return pacts;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("No pact directory " + dir + "; the consumer tests (*PactTest) write it", e);
         }
     }

@@ -1,7 +1,10 @@
 package dev.exchanger.contract.consumer;
 
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
+import static dev.exchanger.contract.consumer.Bodies.DATE_TIME;
+import static dev.exchanger.contract.consumer.Bodies.DECIMAL;
 import static dev.exchanger.contract.consumer.Bodies.EMAIL_KEY;
+import static dev.exchanger.contract.consumer.Bodies.ETH;
 import static dev.exchanger.contract.consumer.Bodies.ETH_TO_WMZ;
 import static dev.exchanger.contract.consumer.Bodies.JSON;
 import static dev.exchanger.contract.consumer.Bodies.OBJECT_ID;
@@ -9,9 +12,6 @@ import static dev.exchanger.contract.consumer.Bodies.ORDER_SECRET;
 import static dev.exchanger.contract.consumer.Bodies.ORDER_UID;
 import static dev.exchanger.contract.consumer.Bodies.UNKNOWN_ROUTE;
 import static dev.exchanger.contract.consumer.Bodies.WMZ_WALLET_KEY;
-import static dev.exchanger.contract.consumer.Bodies.DATE_TIME;
-import static dev.exchanger.contract.consumer.Bodies.DECIMAL;
-import static dev.exchanger.contract.consumer.Bodies.ETH;
 import static dev.exchanger.contract.consumer.ConsumerClients.envelope;
 import static dev.exchanger.contract.consumer.ConsumerClients.orders;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,6 +8,7 @@ import dev.exchanger.contract.Pacts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The HTTP interactions of every pact file that the consumer tests wrote in this build. */
 final class PactInteractions {
@@ -16,7 +17,7 @@ final class PactInteractions {
     record PactInteraction(Path file, String consumer, String description, SynchronousRequestResponse http) {
 
         String method() {
-            return http.getRequest().getMethod().toUpperCase(java.util.Locale.ROOT);
+            return http.getRequest().getMethod().toUpperCase(Locale.ROOT);
         }
 
         String path() {
