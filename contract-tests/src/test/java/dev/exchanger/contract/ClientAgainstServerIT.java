@@ -25,9 +25,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The generated Java client against the real server on PostgreSQL: what a partner's code does.
  * The order's fields are filled from the route's own definitions (their {@code example} values).
+ * <p>
+ * A Failsafe test beside the provider verification, with the same Spring context, so that the
+ * module boots the server and its embedded PostgreSQL once.
  */
 @SpringBootTest(classes = ExchangerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ClientAgainstServerTest {
+@org.junit.jupiter.api.Order(2) // after the provider verification, before the gates
+class ClientAgainstServerIT {
 
     @LocalServerPort
     int port;

@@ -1,0 +1,158 @@
+package dev.exchanger.contract.consumer;
+
+import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
+
+import au.com.dius.pact.consumer.dsl.DslPart;
+import au.com.dius.pact.consumer.dsl.LambdaDslObject;
+import java.util.function.Consumer;
+
+/**
+ * What the client expects of the server's answers, with type matchers: ids, secrets, decimals
+ * and times by the spec's patterns, numbers by type, and exact values only where the client
+ * relies on them (status, error type and code, the currencies a state names). The examples are
+ * the spec's own, so that every pact is also a spec-valid example.
+ */
+final class Bodies {
+
+    static final String OBJECT_ID = "^[0-9a-f]{24}$";
+    static final String SECRET = "^[0-9A-Za-z]{24}$";
+    static final String DECIMAL = "^(0|[1-9][0-9]*)(\\.[0-9]*[1-9])?$";
+    static final String XML_CODE = "^[A-Za-z0-9_]{1,32}$";
+    static final String DATE_TIME = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})$";
+    static final String JSON = "application/json(;\\s*charset=[\\w-]+)?";
+
+    // the demo route ETH -> WMZ (V2__demo_routes.sql), as the spec's examples show it
+    static final String ETH_TO_WMZ = "5d8e5f4ab80b7b4cd75a6402";
+    static final String ETH = "5d8e5f4ab80b7b4cd75a6302";
+    static final String WMZ = "5d8e5f4ab80b7b4cd75a6304";
+    static final String ETH_WALLET_KEY = "5d8e5f4ab80b7b4cd75a6413";
+    static final String WMZ_WALLET_KEY = "5d8e5f4ab80b7b4cd75a6414";
+    static final String EMAIL_KEY = "5d8e5f4ab80b7b4cd75a6415";
+    static final String UNKNOWN_ROUTE = "5d8e5f4ab80b7b4cd75a64ff";
+
+    // the spec's example order
+    static final long ORDER_UID = 1409;
+    static final String ORDER_SECRET = "dGqwF2M2eBPaSN1G5ljMS1cb";
+    static final String ORDER_ID = "5d8e6002b80b7b4cd75a6424";
+    static final String REQUEST_ID = "6f1c2a9e4b7d4f0e";
+
+    private Bodies() {
+    }
+
+    static DslPart orderResponse(Consumer<LambdaDslObject> order) {
+        return newJsonBody(body -> {
+            body.booleanValue("success", true);
+            body.object("data", order);
+            body.stringType("requestId", REQUEST_ID);
+        }).build();
+    }
+
+    /** An order of 2 ETH to WMZ with a WMZ wallet and an e-mail, in the given status. */
+    static void ethToWmzOrder(LambdaDslObject order, String status) {
+        order.stringMatcher("_id", OBJECT_ID, ORDER_ID);
+        order.integerType("uid", (int) ORDER_UID);
+        order.stringMatcher("secret", SECRET, ORDER_SECRET);
+        order.stringValue("status", status);
+        order.object("route", route -> {
+            route.stringMatcher("_id", OBJECT_ID, ETH_TO_WMZ);
+            route.object("from", c -> currency(c, ETH, "Ethereum", "ETH", 8));
+            route.object("to", c -> currency(c, WMZ, "WebMoney WMZ", "WMZ", 2));
+        });
+        order.stringMatcher("inAmount", DECIMAL, "2");
+        order.stringMatcher("outAmount", DECIMAL, "317.42");
+        order.stringMatcher("rate", DECIMAL, "158.71");
+        order.minArrayLike("toValues", 1, v -> fieldValue(v, WMZ_WALLET_KEY, "wallet", "Z123456789012"));
+        order.minArrayLike("routeValues", 1, v -> fieldValue(v, EMAIL_KEY, "email", "client@example.com"));
+        order.stringValue("lang", "en");
+        order.booleanType("hideOutData", false);
+        order.stringMatcher("createdAt", DATE_TIME, "2019-10-17T15:46:46.072Z");
+        order.stringMatcher("paymentUrl", "^https?://.+/en/payment/[0-9]+/[0-9A-Za-z]{24}$",
+                "http://localhost:8080/en/payment/1409/dGqwF2M2eBPaSN1G5ljMS1cb");
+        order.stringMatcher("orderUrl", "^https?://.+/en/order/[0-9]+/[0-9A-Za-z]{24}$",
+                "http://localhost:8080/en/order/1409/dGqwF2M2eBPaSN1G5ljMS1cb");
+    }
+
+    static void currency(LambdaDslObject currency, String id, String name, String xml, int scale) {
+        currency.stringMatcher("_id", OBJECT_ID, id);
+        currency.stringType("name", name);
+        currency.stringValue("xml", xml);
+        currency.integerType("scale", scale);
+    }
+
+    private static void fieldValue(LambdaDslObject value, String key, String name, String example) {
+        value.stringMatcher("key", OBJECT_ID, key);
+        value.stringType("name", name);
+        value.stringType("value", example);
+    }
+
+    static DslPart routeResponse(Consumer<LambdaDslObject> route) {
+        return newJsonBody(body -> {
+            body.booleanValue("success", true);
+            body.object("data", route);
+            body.stringType("requestId", REQUEST_ID);
+        }).build();
+    }
+
+    /** The demo route ETH -> WMZ as the client reads it: rate, limits, reserve and its fields. */
+    static void ethToWmzRoute(LambdaDslObject route) {
+        route.stringMatcher("_id", OBJECT_ID, ETH_TO_WMZ);
+        route.object("from", c -> currency(c, ETH, "Ethereum", "ETH", 8));
+        route.object("to", c -> currency(c, WMZ, "WebMoney WMZ", "WMZ", 2));
+        routeTerms(route);
+        route.minArrayLike("fromValues", 1, f -> field(f, ETH_WALLET_KEY, "wallet", false, "^0x[0-9a-fA-F]{40}$",
+                "0x52908400098527886E0F7030069857D2E4169EE7"));
+        route.minArrayLike("toValues", 1, f -> field(f, WMZ_WALLET_KEY, "wallet", true, "^Z[0-9]{12}$", "Z123456789012"));
+        route.minArrayLike("routeValues", 1, f -> field(f, EMAIL_KEY, "email", true, "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
+                "client@example.com"));
+    }
+
+    /** Any active route, each element of a route list. */
+    static void anyRoute(LambdaDslObject route) {
+        route.stringMatcher("_id", OBJECT_ID, ETH_TO_WMZ);
+        route.object("from", c -> anyCurrency(c, ETH, "Ethereum", "ETH", 8));
+        route.object("to", c -> anyCurrency(c, WMZ, "WebMoney WMZ", "WMZ", 2));
+        routeTerms(route);
+        // a field group may be empty on some route; when present each field has these
+        route.eachLike("fromValues", f -> field(f, ETH_WALLET_KEY, "wallet", false, "^0x[0-9a-fA-F]{40}$",
+                "0x52908400098527886E0F7030069857D2E4169EE7"));
+        route.eachLike("toValues", f -> field(f, WMZ_WALLET_KEY, "wallet", true, "^Z[0-9]{12}$", "Z123456789012"));
+        route.eachLike("routeValues", f -> field(f, EMAIL_KEY, "email", true, "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
+                "client@example.com"));
+    }
+
+    private static void anyCurrency(LambdaDslObject currency, String id, String name, String xml, int scale) {
+        currency.stringMatcher("_id", OBJECT_ID, id);
+        currency.stringType("name", name);
+        currency.stringMatcher("xml", XML_CODE, xml);
+        currency.integerType("scale", scale);
+    }
+
+    private static void routeTerms(LambdaDslObject route) {
+        route.stringMatcher("rate", DECIMAL, "158.71");
+        route.stringMatcher("minAmount", DECIMAL, "0.01");
+        route.stringMatcher("maxAmount", DECIMAL, "50");
+        route.stringMatcher("reserve", DECIMAL, "25000");
+        route.integerType("paymentWindowMinutes", 30);
+    }
+
+    private static void field(LambdaDslObject field, String key, String name, boolean required, String regexp, String example) {
+        field.stringMatcher("key", OBJECT_ID, key);
+        field.stringType("name", name);
+        field.booleanType("required", required);
+        field.stringType("regexp", regexp);
+        field.stringType("example", example);
+    }
+
+    /** The error envelope with the error type and stable code the client branches on. */
+    static DslPart error(String errorType, int errorCode, Consumer<LambdaDslObject> details) {
+        return newJsonBody(body -> {
+            body.booleanValue("success", false);
+            body.object("error", error -> {
+                error.stringValue("errorType", errorType);
+                error.numberValue("errorCode", errorCode);
+                details.accept(error);
+            });
+            body.stringType("requestId", REQUEST_ID);
+        }).build();
+    }
+}
