@@ -1,7 +1,6 @@
 package dev.exchanger.contract.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
@@ -45,9 +44,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Order(1)
 class ExchangerProviderPactIT {
 
-    private static final String PATTERN_PARAM_IS_500 =
-            "a query parameter breaking its @Pattern answers 500 (ConstraintViolationException unhandled), not 400";
-
     @LocalServerPort
     int port;
 
@@ -68,33 +64,8 @@ class ExchangerProviderPactIT {
     @TestTemplate
     @ExtendWith(PactVerificationInvocationContextProvider.class)
     void serverHonoursTheClientsPact(PactVerificationContext context) {
-        String knownBug = KNOWN_SERVER_BUGS.get(context.getInteraction().getDescription());
-        if (knownBug == null) {
-            context.verifyInteraction();
-            return;
-        }
-        // KNOWN SERVER BUG: the pact is right (it is what the spec documents) and the server is
-        // wrong. The verification must fail exactly this way; once the server is fixed this
-        // fails too, and the entry is to be removed from KNOWN_SERVER_BUGS.
-        assertThatThrownBy(context::verifyInteraction)
-                .as("KNOWN SERVER BUG (%s) no longer fails as recorded: fixed? remove it from KNOWN_SERVER_BUGS", knownBug)
-                .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("expected status of 400 but was 500");
+        context.verifyInteraction();
     }
-
-    /**
-     * Interactions that the server does not honour yet, by description, with the bug.
-     * A query parameter that breaks its spec pattern is refused by the generated interface's
-     * {@code @Validated}/{@code @Pattern} through Spring's MethodValidationInterceptor, which
-     * throws {@code jakarta.validation.ConstraintViolationException}; {@code ApiErrors} has no
-     * handler for it, so the client gets 500 InternalError instead of the documented 400
-     * ValidationError.
-     */
-    private static final Map<String, String> KNOWN_SERVER_BUGS = Map.of(
-            "get an order with a secret that is not 24 base62 characters", PATTERN_PARAM_IS_500,
-            "list the routes from a currency id that is not an ObjectId", PATTERN_PARAM_IS_500,
-            "get a route by an id that is not an ObjectId", PATTERN_PARAM_IS_500,
-            "get a route by an xml code with characters no code has", PATTERN_PARAM_IS_500);
 
     // ---- routes ---------------------------------------------------------------------------
 
