@@ -73,8 +73,9 @@ public class ExchangeOrder {
     @Column(name = "expires_at")
     private Instant expiresAt;
 
+    /** Null until the order is stored, which tells Spring Data to insert it without looking it up first. */
     @Version
-    private long version;
+    private Long version;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "order_field_value", joinColumns = @JoinColumn(name = "order_id"))
