@@ -1,0 +1,42 @@
+package dev.exchanger.server.fuzz;
+
+import java.util.function.IntPredicate;
+
+/** The statuses one fuzzed request may get, besides being documented and never a 5xx. */
+record Expectation(String description, IntPredicate accepts) {
+
+    /** Tcases made the request invalid on purpose. */
+    static final Expectation CLIENT_ERROR = new Expectation("a 4xx, since Tcases made this request invalid",
+            status -> status >= 400 && status < 500);
+
+    /**
+     * A request valid per the spec but with random ids and values, so any documented answer
+     * will do except 415: its media type is one the operation declares.
+     */
+    static final Expectation NOT_UNSUPPORTED = new Expectation("any documented status but 415 (the media type is declared)",
+            status -> status != 415);
+
+    /**
+     * A case Tcases made invalid with a null or a non-string value where a string belongs, in a
+     * query string or a form body: on the wire those are just strings ({@code partner=true},
+     * a bare {@code partner}), which may well be valid, so no 4xx can be demanded.
+     */
+    static final Expectation UNTYPED_ON_THE_WIRE = new Expectation(
+            "any documented status but 415 (a query or form carries only strings, so this invalid value may be valid on the wire)",
+            status -> status != 415);
+
+    /** The expectation for a case Tcases made invalid, described by its {@code invalidInput}. */
+    static Expectation forInvalid(String invalidInput) {
+        boolean untyped = !invalidInput.startsWith("Body.") || invalidInput.startsWith("Body.application-x-www-form-urlencoded.");
+        boolean typeOnly = invalidInput.endsWith(".Type=null") || invalidInput.endsWith(".Type=Not string");
+        return untyped && typeOnly ? UNTYPED_ON_THE_WIRE : CLIENT_ERROR;
+    }
+
+    /** A valid request with real ids and field values. */
+    static final Expectation SUCCESS = new Expectation("a 2xx, since this valid request uses real ids and field values",
+            status -> status >= 200 && status < 300);
+
+    static Expectation exactly(int expected, String why) {
+        return new Expectation(expected + ", since " + why, status -> status == expected);
+    }
+}

@@ -1,0 +1,390 @@
+package dev.exchanger.server.fuzz;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.cornutum.tcases.openapi.resolver.MessageData;
+import org.cornutum.tcases.openapi.resolver.ParamData;
+import org.cornutum.tcases.openapi.resolver.RequestCase;
+import org.cornutum.tcases.resolve.ArrayValue;
+import org.cornutum.tcases.resolve.DataValue;
+import org.cornutum.tcases.resolve.DecimalValue;
+import org.cornutum.tcases.resolve.LongValue;
+import org.cornutum.tcases.resolve.ObjectValue;
+import org.cornutum.tcases.resolve.StringValue;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Realistic variants of Tcases' valid request cases. Random values almost never hit a demo
+ * route's id or match its fields' patterns, so on their own they reach only 400 and 404; the
+ * variants keep everything Tcases chose but put in a real route (with its fields' example
+ * values, as {@code GET /public/exchanger/route/get} publishes them, and an amount within its
+ * limits) or a real order, so that the success paths are fuzzed too.
+ */
+final class RealisticCases {
+
+    static final String CREATE = "/public/exchanger/order/create";
+    static final String GET_ORDER = "/public/exchanger/order/get";
+    static final String UPDATE_STATUS = "/public/exchanger/order/update-status";
+    static final String LIST_ROUTES = "/public/exchanger/route/get";
+    static final String GET_ROUTE = "/public/exchanger/route/get/one";
+    static final String GET_ROUTE_BY_XML = "/public/exchanger/route/get/one/by-xml";
+
+    static final List<String> FIELD_GROUPS = List.of("fromValues", "toValues", "routeValues");
+    /** The client's own changes allowed from {@code new} (PRODUCT.md, spec of update-status). */
+    static final Set<String> CLIENT_CHANGES_FROM_NEW = Set.of("inProgress", "deleted");
+
+    record Field(String key, boolean required, String example) {
+    }
+
+    record DemoRoute(String id, String fromId, String toId, String fromXml, String toXml, int fromScale,
+                     BigDecimal rate, BigDecimal feePercent, BigDecimal feeFixed,
+                     BigDecimal min, BigDecimal max, BigDecimal reserve, Map<String, List<Field>> fields) {
+    }
+
+    record Order(long uid, String secret) {
+    }
+
+    /** A realistic request, what it must get, and what its successful answer must say. */
+    record Variant(RequestCase request, Expectation expect, Function<JsonNode, List<String>> check) {
+    }
+
+    private final List<DemoRoute> routes;
+    private final Random random;
+    private final String ipnUrl;
+    private int nextRoute;
+
+    /**
+     * @param routeList the {@code data} of {@code GET /public/exchanger/route/get}
+     * @param ipnUrl    where IPNs of realistic orders go: a sink on loopback
+     */
+    RealisticCases(JsonNode routeList, Random random, String ipnUrl) {
+        List<DemoRoute> parsed = new ArrayList<>();
+        for (JsonNode route : routeList) {
+            Map<String, List<Field>> fields = new LinkedHashMap<>();
+            for (String group : FIELD_GROUPS) {
+                List<Field> list = new ArrayList<>();
+                for (JsonNode field : route.path(group)) {
+                    list.add(new Field(field.path("key").asString(), field.path("required").asBoolean(), field.path("example").asString()));
+                }
+                fields.put(group, list);
+            }
+            parsed.add(new DemoRoute(route.path("_id").asString(),
+                    route.path("from").path("_id").asString(), route.path("to").path("_id").asString(),
+                    route.path("from").path("xml").asString(), route.path("to").path("xml").asString(),
+                    route.path("from").path("scale").asInt(),
+                    decimal(route, "rate"), decimal(route, "feePercent"), decimal(route, "feeFixed"),
+                    decimal(route, "minAmount"), decimal(route, "maxAmount"), decimal(route, "reserve"), fields));
+        }
+        parsed.sort(Comparator.comparing(DemoRoute::id));
+        this.routes = List.copyOf(parsed);
+        this.random = random;
+        this.ipnUrl = ipnUrl;
+    }
+
+    boolean hasRoutes() {
+        return !routes.isEmpty();
+    }
+
+    /** The realistic variant of a valid case, if its operation has one. */
+    Optional<Variant> variantOf(RequestCase valid, Order existing, Supplier<Optional<Order>> freshOrder) {
+        return switch (valid.getPath()) {
+            case CREATE -> Optional.of(create(valid, "", Expectation.SUCCESS));
+            case GET_ORDER -> Optional.of(getOrder(valid, existing));
+            case UPDATE_STATUS -> freshOrder.get().map(order -> updateStatus(valid, order));
+            case LIST_ROUTES -> Optional.of(listRoutes(valid));
+            case GET_ROUTE -> Optional.of(getRoute(valid));
+            case GET_ROUTE_BY_XML -> Optional.of(getRouteByXml(valid));
+            default -> Optional.empty();
+        };
+    }
+
+    /** A plain JSON order on the next demo route with every field, for the cases that need an order of their own. */
+    Variant newOrder() {
+        DemoRoute route = next();
+        BigDecimal amount = amount(route);
+        Map<String, DataValue<?>> body = new LinkedHashMap<>();
+        body.put("routeId", new StringValue(route.id()));
+        body.put("amount", new DecimalValue(amount));
+        for (String group : FIELD_GROUPS) {
+            putFields(body, group, route.fields().get(group), true);
+        }
+        RequestCase request = new RequestCase(-1);
+        request.setPath(CREATE);
+        request.setOperation("post");
+        request.setBody(new MessageData(new ObjectValue(body), "application/json", true));
+        return new Variant(request, Expectation.SUCCESS, created(route, amount));
+    }
+
+    /**
+     * The realistic variant of an invalid {@code order/create} case: a real route, a fitting
+     * amount and real field values everywhere except in the property Tcases made invalid, so
+     * that the invalid value reaches the route's own checks instead of stopping at "route not
+     * found" or "amount too small". Empty when the invalid part is the body itself, the route
+     * or the amount.
+     */
+    Optional<Variant> invalidVariantOf(RequestCase invalid) {
+        String invalidInput = String.valueOf(invalid.getInvalidInput());
+        if (!CREATE.equals(invalid.getPath()) || invalid.getBody() == null || !(invalid.getBody().getValue() instanceof ObjectValue)
+                || mentions(invalidInput, "routeId") || mentions(invalidInput, "amount")) {
+            return Optional.empty();
+        }
+        return Optional.of(create(invalid, invalidInput, Expectation.forInvalid(invalidInput)));
+    }
+
+    private static boolean mentions(String invalidInput, String property) {
+        return invalidInput.contains(".Properties." + property + ".");
+    }
+
+    /** Real values for every property of the body but those {@code invalidInput} names. */
+    private Variant create(RequestCase original, String invalidInput, Expectation expect) {
+        DemoRoute route = next();
+        BigDecimal amount = amount(route);
+        MessageData message = original.getBody();
+        Map<String, DataValue<?>> body = new LinkedHashMap<>(((ObjectValue) message.getValue()).getValue());
+        body.put("routeId", new StringValue(route.id()));
+        body.put("amount", new DecimalValue(amount));
+        for (String group : FIELD_GROUPS) {
+            if (mentions(invalidInput, group)) {
+                continue;
+            }
+            // the required fields always; the optional ones too when Tcases gave this group values
+            boolean withOptional = body.get(group) instanceof ArrayValue<?> given && !given.getValue().isEmpty();
+            putFields(body, group, route.fields().get(group), withOptional);
+        }
+        if (body.containsKey("clientCallbackUrl") && !mentions(invalidInput, "clientCallbackUrl")) {
+            body.put("clientCallbackUrl", new StringValue("https://shop.example.com/checkout/done"));
+        }
+        if (body.containsKey("ipnUrl") && !mentions(invalidInput, "ipnUrl")) {
+            body.put("ipnUrl", new StringValue(ipnUrl));
+            if (!body.containsKey("ipnSecret")) {
+                body.put("ipnSecret", new StringValue("fuzz-ipn-secret"));
+            }
+        }
+        MessageData realistic = new MessageData(new ObjectValue(body), message.getMediaType(), message.isValid());
+        realistic.setEncodings(message.getEncodings());
+        RequestCase request = copy(original, params(original), realistic);
+        return new Variant(request, expect, expect == Expectation.SUCCESS ? created(route, amount) : null);
+    }
+
+    private Variant getOrder(RequestCase valid, Order order) {
+        List<ParamData> params = new ArrayList<>();
+        String type = null;
+        for (ParamData param : valid.getParams()) {
+            switch (param.getName()) {
+                case "orderUID" -> params.add(withValue(param, new LongValue(order.uid())));
+                case "orderSecret" -> params.add(withValue(param, new StringValue(order.secret())));
+                default -> {
+                    params.add(param);
+                    if (param.getName().equals("type") && param.getValue() instanceof StringValue s) {
+                        type = s.getValue();
+                    }
+                }
+            }
+        }
+        boolean payment = "payment".equals(type);
+        return new Variant(copy(valid, params, valid.getBody()), Expectation.SUCCESS, data -> {
+            List<String> problems = new ArrayList<>();
+            expectEqual(problems, "data.uid", order.uid(), data.path("uid").asLong());
+            if (payment != data.has("payment")) {
+                problems.add("data.payment is " + (payment ? "missing although type=payment" : "present although type is not payment"));
+            }
+            return problems;
+        });
+    }
+
+    private Variant updateStatus(RequestCase valid, Order order) {
+        MessageData message = valid.getBody();
+        Map<String, DataValue<?>> body = new LinkedHashMap<>(((ObjectValue) message.getValue()).getValue());
+        body.put("orderUID", new LongValue(order.uid()));
+        body.put("orderSecret", new StringValue(order.secret()));
+        String status = String.valueOf(body.get("status").getValue());
+        MessageData realistic = new MessageData(new ObjectValue(body), message.getMediaType(), true);
+        realistic.setEncodings(message.getEncodings());
+        RequestCase request = copy(valid, params(valid), realistic);
+        if (!CLIENT_CHANGES_FROM_NEW.contains(status)) {
+            return new Variant(request, Expectation.exactly(409, "a client may not change a new order to " + status), data -> List.of());
+        }
+        return new Variant(request, Expectation.SUCCESS, data -> {
+            List<String> problems = new ArrayList<>();
+            expectEqual(problems, "data.status", status, data.path("status").asString());
+            expectEqual(problems, "data.uid", order.uid(), data.path("uid").asLong());
+            return problems;
+        });
+    }
+
+    private Variant listRoutes(RequestCase valid) {
+        DemoRoute route = next();
+        List<ParamData> params = new ArrayList<>();
+        Map<String, String> filter = new LinkedHashMap<>();
+        for (ParamData param : valid.getParams()) {
+            if (param.getValue() != null && param.getName().equals("fromCurrencyId")) {
+                params.add(withValue(param, new StringValue(route.fromId())));
+                filter.put("from", route.fromId());
+            } else if (param.getValue() != null && param.getName().equals("toCurrencyId")) {
+                params.add(withValue(param, new StringValue(route.toId())));
+                filter.put("to", route.toId());
+            } else {
+                params.add(param);
+            }
+        }
+        return new Variant(copy(valid, params, valid.getBody()), Expectation.SUCCESS, data -> {
+            List<String> problems = new ArrayList<>();
+            boolean listed = false;
+            for (JsonNode r : data) {
+                listed |= route.id().equals(r.path("_id").asString());
+                filter.forEach((end, currency) -> {
+                    if (!currency.equals(r.path(end).path("_id").asString())) {
+                        problems.add("route " + r.path("_id").asString() + " does not go " + end + " currency " + currency);
+                    }
+                });
+            }
+            if (!listed) {
+                problems.add("the active demo route " + route.id() + " is not listed for " + filter);
+            }
+            return problems;
+        });
+    }
+
+    private Variant getRoute(RequestCase valid) {
+        DemoRoute route = next();
+        List<ParamData> params = new ArrayList<>();
+        for (ParamData param : valid.getParams()) {
+            params.add(param.getName().equals("id") ? withValue(param, new StringValue(route.id())) : param);
+        }
+        return new Variant(copy(valid, params, valid.getBody()), Expectation.SUCCESS, sameRoute(route));
+    }
+
+    private Variant getRouteByXml(RequestCase valid) {
+        DemoRoute route = next();
+        List<ParamData> params = new ArrayList<>();
+        for (ParamData param : valid.getParams()) {
+            switch (param.getName()) {
+                case "xmlIn" -> params.add(withValue(param, new StringValue(route.fromXml())));
+                case "xmlOut" -> params.add(withValue(param, new StringValue(route.toXml())));
+                default -> params.add(param);
+            }
+        }
+        return new Variant(copy(valid, params, valid.getBody()), Expectation.SUCCESS, sameRoute(route));
+    }
+
+    private static Function<JsonNode, List<String>> sameRoute(DemoRoute route) {
+        return data -> {
+            List<String> problems = new ArrayList<>();
+            expectEqual(problems, "data._id", route.id(), data.path("_id").asString());
+            return problems;
+        };
+    }
+
+    private static Function<JsonNode, List<String>> created(DemoRoute route, BigDecimal amount) {
+        return data -> {
+            List<String> problems = new ArrayList<>();
+            expectEqual(problems, "data.status", "new", data.path("status").asString());
+            expectEqual(problems, "data.route._id", route.id(), data.path("route").path("_id").asString());
+            expectEqual(problems, "data.inAmount", amount.stripTrailingZeros().toPlainString(), data.path("inAmount").asString());
+            return problems;
+        };
+    }
+
+    private static void expectEqual(List<String> problems, String what, Object expected, Object actual) {
+        if (!Objects.equals(expected, actual)) {
+            problems.add(what + " is " + actual + ", expected " + expected);
+        }
+    }
+
+    private DemoRoute next() {
+        DemoRoute route = routes.get(nextRoute % routes.size());
+        nextRoute++;
+        return route;
+    }
+
+    /**
+     * A random amount within the route's limits, in the from currency's scale, whose payout
+     * stays positive after fees and within the receiving currency's reserve.
+     */
+    BigDecimal amount(DemoRoute route) {
+        BigDecimal byReserve = route.reserve().multiply(new BigDecimal("0.9")).divide(route.rate(), route.fromScale(), RoundingMode.DOWN);
+        BigDecimal cap = route.max().min(byReserve);
+        BigDecimal span = cap.subtract(route.min()).max(BigDecimal.ZERO);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            BigDecimal amount = route.min().add(span.multiply(BigDecimal.valueOf(random.nextDouble())))
+                    .setScale(route.fromScale(), RoundingMode.DOWN).max(route.min());
+            if (payout(route, amount).signum() > 0) {
+                return plain(amount);
+            }
+        }
+        return plain(cap);
+    }
+
+    private static BigDecimal payout(DemoRoute route, BigDecimal amount) {
+        BigDecimal gross = amount.multiply(route.rate());
+        BigDecimal fee = gross.multiply(route.feePercent()).divide(BigDecimal.valueOf(100)).add(route.feeFixed());
+        return gross.subtract(fee);
+    }
+
+    /** No exponent and no trailing zeros, so that Tcases' encoders write it as a plain decimal. */
+    private static BigDecimal plain(BigDecimal amount) {
+        return new BigDecimal(amount.stripTrailingZeros().toPlainString());
+    }
+
+    private static void putFields(Map<String, DataValue<?>> body, String group, List<Field> fields, boolean withOptional) {
+        List<DataValue<Map<String, DataValue<?>>>> items = new ArrayList<>();
+        for (Field field : fields) {
+            if (field.required() || withOptional) {
+                Map<String, DataValue<?>> item = new LinkedHashMap<>();
+                item.put("key", new StringValue(field.key()));
+                item.put("value", new StringValue(field.example()));
+                items.add(new ObjectValue(item));
+            }
+        }
+        if (items.isEmpty()) {
+            body.remove(group);
+        } else {
+            body.put(group, new ArrayValue<>(items));
+        }
+    }
+
+    private static BigDecimal decimal(JsonNode route, String name) {
+        String value = route.path(name).asString("");
+        return value.isEmpty() ? BigDecimal.ZERO : new BigDecimal(value);
+    }
+
+    private static List<ParamData> params(RequestCase request) {
+        List<ParamData> params = new ArrayList<>();
+        request.getParams().forEach(params::add);
+        return params;
+    }
+
+    private static ParamData withValue(ParamData param, DataValue<?> value) {
+        ParamData copy = new ParamData(param.getName(), value, param.getMediaType(), true);
+        copy.setLocation(param.getLocation());
+        copy.setStyle(param.getStyle());
+        copy.setExploded(param.isExploded());
+        return copy;
+    }
+
+    private static RequestCase copy(RequestCase original, List<ParamData> params, MessageData body) {
+        RequestCase copy = new RequestCase(original.getId());
+        copy.setName(original.getName());
+        copy.setServer((URI) original.getServer());
+        copy.setVersion(original.getVersion());
+        copy.setApi(original.getApi());
+        copy.setPath(original.getPath());
+        copy.setOperation(original.getOperation());
+        copy.setParams(params);
+        copy.setBody(body);
+        copy.setInvalidInput(original.getInvalidInput());
+        return copy;
+    }
+}
