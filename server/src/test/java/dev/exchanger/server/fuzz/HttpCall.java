@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.cornutum.tcases.openapi.resolver.ApiKeyDef;
+import org.cornutum.tcases.openapi.resolver.AuthDef;
 import org.cornutum.tcases.openapi.resolver.EncodingData;
 import org.cornutum.tcases.openapi.resolver.MessageData;
 import org.cornutum.tcases.openapi.resolver.ParamData;
@@ -20,19 +24,32 @@ import org.cornutum.tcases.openapi.testwriter.encoder.DataValueText;
 import org.cornutum.tcases.openapi.testwriter.encoder.FormUrlEncoder;
 import org.cornutum.tcases.resolve.ArrayValue;
 import org.cornutum.tcases.resolve.DataValue;
+import org.cornutum.tcases.resolve.DateTimeValue;
 import org.cornutum.tcases.resolve.ObjectValue;
 
 /**
  * One HTTP request as the fuzzer sends it, rendered from a Tcases {@link RequestCase} with
- * Tcases' own encoders ({@link RequestCaseUtils#getQueryParameters}, {@link DataValueJson},
- * {@link FormUrlEncoder}, {@link DataValueText}).
+ * Tcases' own encoders ({@link RequestCaseUtils#getQueryParameters},
+ * {@link RequestCaseUtils#getPathParameterValue}, {@link RequestCaseUtils#getHeaderParameterValue},
+ * {@link DataValueJson}, {@link FormUrlEncoder}, {@link DataValueText}).
  *
+ * @param template    the spec's path, {@code /admin/orders/{orderUID}}
+ * @param path        the path sent, its parameters filled in and URI-encoded
  * @param query       name/value pairs, already URI-encoded; a null value is sent as a bare name
+ * @param headers     header parameters and credentials
  * @param contentType null when the request has no body
  */
-record HttpCall(String method, String path, List<Map.Entry<String, String>> query, String contentType, String body) {
+record HttpCall(String method, String template, String path, List<Map.Entry<String, String>> query,
+                Map<String, String> headers, String contentType, String body) {
 
     static final String FORM = "application/x-www-form-urlencoded";
+
+    /**
+     * Tcases 4.1.1 writes a valid {@code date-time} in UTC as {@code 2026-09-30T00:04:01.511Z00000}
+     * (padded to the length of a {@code +00:00} offset), which no parser takes; such a value
+     * is sent without the padding.
+     */
+    private static final Pattern PADDED_DATE_TIME = Pattern.compile("^(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?Z)0+$");
 
     /** How a form body renders its arrays and nested objects. */
     enum FormStyle {
@@ -49,18 +66,35 @@ record HttpCall(String method, String path, List<Map.Entry<String, String>> quer
         TCASES
     }
 
-    static HttpCall render(RequestCase request, FormStyle formStyle) {
+    /**
+     * @param apiKey what to send for each credential the case carries (Tcases leaves them out
+     *               of the cases that test a missing one)
+     */
+    static HttpCall render(RequestCase request, FormStyle formStyle, String apiKey) {
+        String path = request.getPath();
         List<Map.Entry<String, String>> query = new ArrayList<>();
-        for (ParamData param : request.getParams()) {
-            if (param.getValue() == null) {
-                continue; // Tcases leaves this parameter out
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (ParamData given : request.getParams()) {
+            ParamData param = unpadded(given);
+            switch (param.getLocation()) {
+                case PATH -> path = path.replace("{" + param.getName() + "}",
+                        param.getValue() == null ? "" : uriSafe(RequestCaseUtils.getPathParameterValue(param, true)));
+                case QUERY -> {
+                    if (param.getValue() != null) { // else Tcases leaves this parameter out
+                        for (Map.Entry<String, String> pair : RequestCaseUtils.getQueryParameters(param, true)) {
+                            query.add(new SimpleEntry<>(uriSafe(pair.getKey()), pair.getValue() == null ? null : uriSafe(pair.getValue())));
+                        }
+                    }
+                }
+                case HEADER -> RequestCaseUtils.getHeaderParameterValue(param).ifPresent(value -> headers.put(param.getName(), value));
+                default -> throw new IllegalStateException("The fuzzer sends no " + param.getLocation() + " parameters; found " + param);
             }
-            if (param.getLocation() != ParamDef.Location.QUERY) {
-                throw new IllegalStateException("The spec has only query parameters; found " + param);
+        }
+        for (AuthDef auth : request.getAuthDefs()) {
+            if (!(auth instanceof ApiKeyDef) || auth.getLocation() != ParamDef.Location.HEADER) {
+                throw new IllegalStateException("The fuzzer sends only API keys in headers; found " + auth);
             }
-            for (Map.Entry<String, String> pair : RequestCaseUtils.getQueryParameters(param, true)) {
-                query.add(new SimpleEntry<>(uriSafe(pair.getKey()), pair.getValue() == null ? null : uriSafe(pair.getValue())));
-            }
+            headers.put(auth.getName(), apiKey);
         }
         String contentType = null;
         String body = null;
@@ -80,7 +114,34 @@ record HttpCall(String method, String path, List<Map.Entry<String, String>> quer
                 body = DataValueJson.toJson(value); // a media type the operation does not take
             }
         }
-        return new HttpCall(request.getOperation().toUpperCase(), request.getPath(), List.copyOf(query), contentType, body);
+        return new HttpCall(request.getOperation().toUpperCase(), request.getPath(), path, List.copyOf(query),
+                Map.copyOf(headers), contentType, body);
+    }
+
+    private static ParamData unpadded(ParamData param) {
+        if (param.isValid() && param.getValue() instanceof DateTimeValue dateTime) {
+            Matcher padded = PADDED_DATE_TIME.matcher(dateTime.getValue());
+            if (padded.matches()) {
+                ParamData fixed = new ParamData(param.getName(), new DateTimeValue(padded.group(1)), param.getMediaType(), true);
+                fixed.setLocation(param.getLocation());
+                fixed.setStyle(param.getStyle());
+                fixed.setExploded(param.isExploded());
+                return fixed;
+            }
+        }
+        return param;
+    }
+
+    /** The same request with one more header, or another value for it. */
+    HttpCall withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new HttpCall(method, template, path, query, Map.copyOf(more), contentType, body);
+    }
+
+    /** A path of the same operation with every parameter a {@code 1}: the validator needs only the operation to check an answer. */
+    String operationPath() {
+        return template.replaceAll("\\{[^}]+}", "1");
     }
 
     private static String form(DataValue<?> value, Map<String, EncodingData> encodings, FormStyle style) {
@@ -199,6 +260,7 @@ record HttpCall(String method, String path, List<Map.Entry<String, String>> quer
         if (!query.isEmpty()) {
             s.append('?').append(queryString());
         }
+        headers.forEach((name, value) -> s.append("\n      ").append(name).append(": ").append(value));
         if (contentType != null) {
             s.append("\n      Content-Type: ").append(contentType)
                     .append("\n      ").append(clip(body, maxBody));

@@ -19,6 +19,7 @@ import org.cornutum.tcases.openapi.resolver.ParamData;
 import org.cornutum.tcases.openapi.resolver.RequestCase;
 import org.cornutum.tcases.resolve.ArrayValue;
 import org.cornutum.tcases.resolve.DataValue;
+import org.cornutum.tcases.resolve.DateTimeValue;
 import org.cornutum.tcases.resolve.DecimalValue;
 import org.cornutum.tcases.resolve.LongValue;
 import org.cornutum.tcases.resolve.ObjectValue;
@@ -40,10 +41,15 @@ final class RealisticCases {
     static final String LIST_ROUTES = "/public/exchanger/route/get";
     static final String GET_ROUTE = "/public/exchanger/route/get/one";
     static final String GET_ROUTE_BY_XML = "/public/exchanger/route/get/one/by-xml";
+    static final String SEARCH_ORDERS = "/admin/orders";
+    static final String ORDER_DETAILS = "/admin/orders/{orderUID}";
+    static final String CHANGE_STATUS = "/admin/orders/{orderUID}/status";
 
     static final List<String> FIELD_GROUPS = List.of("fromValues", "toValues", "routeValues");
     /** The client's own changes allowed from {@code new} (PRODUCT.md, spec of update-status). */
     static final Set<String> CLIENT_CHANGES_FROM_NEW = Set.of("inProgress", "deleted");
+    /** The operator's changes allowed from {@code new} (PRODUCT.md's table, spec of OrderStatus). */
+    static final Set<String> OPERATOR_CHANGES_FROM_NEW = Set.of("waitPayment", "inProgress", "hold", "deleted");
 
     record Field(String key, boolean required, String example) {
     }
@@ -106,6 +112,9 @@ final class RealisticCases {
             case LIST_ROUTES -> Optional.of(listRoutes(valid));
             case GET_ROUTE -> Optional.of(getRoute(valid));
             case GET_ROUTE_BY_XML -> Optional.of(getRouteByXml(valid));
+            case SEARCH_ORDERS -> Optional.of(searchOrders(valid));
+            case ORDER_DETAILS -> Optional.of(orderDetails(valid, existing));
+            case CHANGE_STATUS -> freshOrder.get().map(order -> changeStatus(valid, order));
             default -> Optional.empty();
         };
     }
@@ -120,6 +129,8 @@ final class RealisticCases {
         for (String group : FIELD_GROUPS) {
             putFields(body, group, route.fields().get(group), true);
         }
+        body.put("ipnUrl", new StringValue(ipnUrl));
+        body.put("ipnSecret", new StringValue("fuzz-ipn-secret"));
         RequestCase request = new RequestCase(-1);
         request.setPath(CREATE);
         request.setOperation("post");
@@ -214,7 +225,7 @@ final class RealisticCases {
         realistic.setEncodings(message.getEncodings());
         RequestCase request = copy(valid, params(valid), realistic);
         if (!CLIENT_CHANGES_FROM_NEW.contains(status)) {
-            return new Variant(request, Expectation.exactly(409, "a client may not change a new order to " + status), data -> List.of());
+            return new Variant(request, Expectation.exactly(409, "a client may not change a new order to " + status), null);
         }
         return new Variant(request, Expectation.SUCCESS, data -> {
             List<String> problems = new ArrayList<>();
@@ -277,6 +288,84 @@ final class RealisticCases {
             }
         }
         return new Variant(copy(valid, params, valid.getBody()), Expectation.SUCCESS, sameRoute(route));
+    }
+
+    private Variant searchOrders(RequestCase valid) {
+        DemoRoute route = next();
+        List<ParamData> params = new ArrayList<>();
+        Map<String, String> filter = new LinkedHashMap<>();
+        for (ParamData param : valid.getParams()) {
+            if (param.getValue() == null) {
+                params.add(param);
+                continue;
+            }
+            switch (param.getName()) {
+                case "xmlFrom" -> params.add(withValue(param, new StringValue(route.fromXml())));
+                case "xmlTo" -> params.add(withValue(param, new StringValue(route.toXml())));
+                case "createdFrom" -> params.add(withValue(param, new DateTimeValue("2020-01-01T00:00:00Z")));
+                case "createdTo" -> params.add(withValue(param, new DateTimeValue("2100-01-01T00:00:00Z")));
+                default -> params.add(param);
+            }
+            if (param.getName().equals("status")) {
+                filter.put("status", String.valueOf(param.getValue().getValue()));
+            }
+            if (param.getName().equals("xmlFrom")) {
+                filter.put("route.from.xml", route.fromXml());
+            }
+            if (param.getName().equals("xmlTo")) {
+                filter.put("route.to.xml", route.toXml());
+            }
+        }
+        return new Variant(copy(valid, params, valid.getBody()), Expectation.SUCCESS, data -> {
+            List<String> problems = new ArrayList<>();
+            for (JsonNode order : data.path("items")) {
+                filter.forEach((field, expected) -> {
+                    JsonNode actual = order;
+                    for (String step : field.split("\\.")) {
+                        actual = actual.path(step);
+                    }
+                    if (!expected.equals(actual.asString())) {
+                        problems.add("order " + order.path("uid").asString() + " has " + field + " " + actual.asString()
+                                + " although the search asked for " + expected);
+                    }
+                });
+            }
+            return problems;
+        });
+    }
+
+    private Variant orderDetails(RequestCase valid, Order order) {
+        List<ParamData> params = new ArrayList<>();
+        for (ParamData param : valid.getParams()) {
+            params.add(param.getName().equals("orderUID") ? withValue(param, new LongValue(order.uid())) : param);
+        }
+        return new Variant(copy(valid, params, valid.getBody()), Expectation.SUCCESS, data -> {
+            List<String> problems = new ArrayList<>();
+            expectEqual(problems, "data.order.uid", order.uid(), data.path("order").path("uid").asLong());
+            if (data.path("history").isEmpty()) {
+                problems.add("data.history is empty, although the creation is its first line");
+            }
+            return problems;
+        });
+    }
+
+    private Variant changeStatus(RequestCase valid, Order order) {
+        List<ParamData> params = new ArrayList<>();
+        for (ParamData param : valid.getParams()) {
+            params.add(param.getName().equals("orderUID") ? withValue(param, new LongValue(order.uid())) : param);
+        }
+        String status = String.valueOf(((ObjectValue) valid.getBody().getValue()).getValue().get("status").getValue());
+        RequestCase request = copy(valid, params, valid.getBody());
+        if (!OPERATOR_CHANGES_FROM_NEW.contains(status)) {
+            return new Variant(request, Expectation.exactly(409, "the operator may not change a new order to " + status), null);
+        }
+        return new Variant(request, Expectation.SUCCESS, data -> {
+            List<String> problems = new ArrayList<>();
+            expectEqual(problems, "data.order.status", status, data.path("order").path("status").asString());
+            JsonNode history = data.path("history");
+            expectEqual(problems, "the last line of data.history", status, history.path(history.size() - 1).path("to").asString());
+            return problems;
+        });
     }
 
     private static Function<JsonNode, List<String>> sameRoute(DemoRoute route) {
@@ -385,6 +474,8 @@ final class RealisticCases {
         copy.setParams(params);
         copy.setBody(body);
         copy.setInvalidInput(original.getInvalidInput());
+        copy.setAuthDefs(original.getAuthDefs());
+        copy.setAuthFailure(original.isAuthFailure());
         return copy;
     }
 }

@@ -68,11 +68,14 @@ import tools.jackson.databind.json.JsonMapper;
                 // IPNs of the fuzzer's orders go to the loopback sink only, and once
                 "exchanger.ipn.allow-private-targets=true",
                 "exchanger.ipn.max-attempts=1",
-                "logging.level.org.cornutum=WARN"})
+                "logging.level.org.cornutum=WARN",
+                "exchanger.admin.api-key=" + SpecFuzzTest.OPERATOR_KEY})
 class SpecFuzzTest {
 
     static final long DEFAULT_SEED = 20261123L;
-    static final int MAX_REQUESTS = 450;
+    static final String OPERATOR_KEY = "spec-fuzz-operator-key-7f3a9c";
+    /** About 530 are sent today (315 Tcases cases, their realistic variants, setup); this only stops a runaway. */
+    static final int MAX_REQUESTS = 700;
     /** For sending, after Tcases' generation: ample on a shared, busy machine; a server that hangs still ends the run. */
     static final Duration BUDGET = Duration.ofSeconds(90);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -140,29 +143,36 @@ class SpecFuzzTest {
             Optional<Order> existing = realistic.hasRoutes() ? newOrder(realistic) : Optional.empty();
             for (RequestCase request : cases) {
                 String label = label(request);
+                if (request.isAuthFailure()) {
+                    Expectation unauthorized = Expectation.exactly(401, "the operator's key is missing or wrong");
+                    HttpCall call = HttpCall.render(request, FormStyle.BRACKETS, OPERATOR_KEY);
+                    exchange("invalid", label, call, unauthorized, null, false);
+                    exchange("invalid", label + " [a wrong key]", call.withHeader("X-Api-Key", OPERATOR_KEY + "x"), unauthorized, null, false);
+                    continue;
+                }
                 if (request.isFailure()) {
-                    exchange("invalid", label, HttpCall.render(request, FormStyle.BRACKETS),
+                    exchange("invalid", label, HttpCall.render(request, FormStyle.BRACKETS, OPERATOR_KEY),
                             Expectation.forInvalid(request.getInvalidInput()), null, false);
                     if (existing.isPresent()) {
                         Optional<Variant> variant = realistic.invalidVariantOf(request);
                         if (variant.isPresent()) {
                             exchange("invalid, realistic", label + " [realistic values but the invalid one]",
-                                    HttpCall.render(variant.get().request(), FormStyle.BRACKETS), variant.get().expect(), null, false);
+                                    HttpCall.render(variant.get().request(), FormStyle.BRACKETS, OPERATOR_KEY), variant.get().expect(), null, false);
                         }
                     }
                     continue;
                 }
-                HttpCall call = HttpCall.render(request, FormStyle.BRACKETS);
+                HttpCall call = HttpCall.render(request, FormStyle.BRACKETS, OPERATOR_KEY);
                 exchange("valid", label, call, Expectation.NOT_UNSUPPORTED, null, !call.isForm());
                 if (call.isForm()) {
                     // the same valid case as a generic OpenAPI tool reads the spec's deepObject encoding
                     exchange("valid, Tcases form encoding", label + " [Tcases' deepObject form encoding]",
-                            HttpCall.render(request, FormStyle.TCASES), Expectation.NOT_UNSUPPORTED, null, false);
+                            HttpCall.render(request, FormStyle.TCASES, OPERATOR_KEY), Expectation.NOT_UNSUPPORTED, null, false);
                 }
                 if (existing.isPresent()) {
                     Optional<Variant> variant = realistic.variantOf(request, existing.get(), () -> newOrder(realistic));
                     if (variant.isPresent()) {
-                        HttpCall real = HttpCall.render(variant.get().request(), FormStyle.BRACKETS);
+                        HttpCall real = HttpCall.render(variant.get().request(), FormStyle.BRACKETS, OPERATOR_KEY);
                         exchange("realistic", label + " [realistic values]", real, variant.get().expect(), variant.get().check(), !real.isForm());
                     }
                 }
@@ -186,7 +196,7 @@ class SpecFuzzTest {
     }
 
     private RealisticCases realisticCases(long seed, IpnSink sink) {
-        HttpCall listRoutes = new HttpCall("GET", RealisticCases.LIST_ROUTES, List.of(), null, null);
+        HttpCall listRoutes = new HttpCall("GET", RealisticCases.LIST_ROUTES, RealisticCases.LIST_ROUTES, List.of(), Map.of(), null, null);
         Optional<Answer> routes = exchange("setup", "the demo routes", listRoutes, Expectation.SUCCESS, data -> {
             return data.isEmpty() ? List.of("no active routes: the demo routes of V2__demo_routes.sql are missing") : List.of();
         }, true);
@@ -197,7 +207,7 @@ class SpecFuzzTest {
     /** Creates an order on the next demo route (a checked request itself); empty when that failed. */
     private Optional<Order> newOrder(RealisticCases realistic) {
         Variant order = realistic.newOrder();
-        return exchange("setup", "an order for the realistic cases", HttpCall.render(order.request(), FormStyle.BRACKETS),
+        return exchange("setup", "an order for the realistic cases", HttpCall.render(order.request(), FormStyle.BRACKETS, OPERATOR_KEY),
                 order.expect(), order.check(), true)
                 .filter(answer -> answer.status() == 200)
                 .map(answer -> new Order(answer.body().path("data").path("uid").asLong(), answer.body().path("data").path("secret").asString()));
@@ -232,6 +242,7 @@ class SpecFuzzTest {
             if (call.contentType() != null) {
                 request.header("Content-Type", call.contentType());
             }
+            call.headers().forEach(request::header);
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException | IllegalArgumentException e) {
             record(kind, label, call, -1, "", List.of("no answer: " + e));
@@ -253,7 +264,7 @@ class SpecFuzzTest {
         if (status >= 500) {
             problems.add("server fault: " + status);
         }
-        String operation = call.method() + " " + call.path();
+        String operation = call.method() + " " + call.template();
         Set<Integer> statuses = documented.getOrDefault(operation, Set.of());
         if (!statuses.contains(status) && !statuses.contains(ANY)) {
             problems.add("status " + status + " is not documented for " + operation + " (the spec has " + statuses + ")");
@@ -273,7 +284,7 @@ class SpecFuzzTest {
             answer.withBody(body);
         }
         Request.Method method = Request.Method.valueOf(call.method());
-        errors(validator.validateResponse(call.path(), method, answer.build()))
+        errors(validator.validateResponse(call.operationPath(), method, answer.build()))
                 .forEach(message -> problems.add("response does not match the spec: " + message));
         if (validateRequest) {
             // the validator cannot read bracket-notation forms, so only JSON and query-only requests are checked
@@ -299,6 +310,7 @@ class SpecFuzzTest {
     private static Request request(HttpCall call, Request.Method method) {
         SimpleRequest.Builder request = new SimpleRequest.Builder(method, call.path());
         call.decodedQuery().forEach(request::withQueryParam);
+        call.headers().forEach(request::withHeader);
         if (call.contentType() != null) {
             request.withContentType(call.contentType());
             request.withBody(call.body());
@@ -328,7 +340,7 @@ class SpecFuzzTest {
         Map<String, List<Finding>> groups = new TreeMap<>();
         for (Finding finding : findings) {
             HttpCall call = finding.call();
-            String key = call.method() + " " + call.path() + (call.contentType() != null ? " (" + call.contentType() + ")" : "")
+            String key = call.method() + " " + call.template() + (call.contentType() != null ? " (" + call.contentType() + ")" : "")
                     + " -> " + (finding.status() < 0 ? "no status" : finding.status()) + ": " + finding.problems().get(0);
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(finding);
         }
