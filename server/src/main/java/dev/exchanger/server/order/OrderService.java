@@ -191,8 +191,13 @@ public class OrderService {
     }
 
     private static void checkFields(Route route, FieldKind kind, List<FieldValue> given, List<OrderFieldValue> into) {
-        List<RouteFieldCheck.Given> values = given == null ? List.of()
-                : given.stream().map(v -> new RouteFieldCheck.Given(v.getKey(), v.getValue())).toList();
+        List<RouteFieldCheck.Given> values = new ArrayList<>();
+        for (FieldValue value : given == null ? List.<FieldValue>of() : given) {
+            if (value == null) {
+                throw ApiException.invalidParam(kind.wireName(), null, kind.wireName(), "type");
+            }
+            values.add(new RouteFieldCheck.Given(value.getKey(), value.getValue()));
+        }
         for (RouteFieldCheck.Checked checked : RouteFieldCheck.check(route, kind, values)) {
             into.add(new OrderFieldValue(kind, checked.key(), checked.name(), checked.value()));
         }

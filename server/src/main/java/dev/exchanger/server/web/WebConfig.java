@@ -5,10 +5,17 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import dev.exchanger.server.api.model.Lang;
 import dev.exchanger.server.api.model.OrderStatus;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 @Configuration(proxyBeanMethods = false)
 public class WebConfig implements WebMvcConfigurer {
@@ -24,6 +31,25 @@ public class WebConfig implements WebMvcConfigurer {
     @Bean
     ServerHttpMessageConvertersCustomizer bracketFormConverter(JsonMapper jsonMapper) {
         return builder -> builder.addCustomConverter(new BracketForm(jsonMapper));
+    }
+
+    /**
+     * JSON values are taken only as the spec types them: a number or boolean is not a string
+     * (no order with {@code "email": "-940.3"}), a number is not a boolean; such a body is a 400
+     * naming the field.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictStrings() {
+        return builder -> builder.withCoercionConfig(LogicalType.Textual, config -> config
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                // nor a number for a boolean (agreement: -178); the form's "true"/"false" strings still read
+                .withCoercionConfig(LogicalType.Boolean, config -> config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+                // lang is not nullable in the spec (the other optional properties are): null is a 400
+                .withConfigOverride(Lang.class, o -> o.setNullHandling(JsonSetter.Value.forValueNulls(Nulls.FAIL)));
     }
 
     @Bean

@@ -215,6 +215,11 @@ record HttpCall(String method, String template, String path, List<Map.Entry<Stri
         return out.toString();
     }
 
+    /** Whether a query parameter is sent with an empty value ({@code size=}), which Spring reads as absent. */
+    boolean hasEmptyQueryValue() {
+        return query.stream().anyMatch(pair -> pair.getValue() != null && pair.getValue().isEmpty());
+    }
+
     String queryString() {
         return query.stream()
                 .map(pair -> pair.getValue() == null ? pair.getKey() : pair.getKey() + "=" + pair.getValue())

@@ -179,7 +179,8 @@ final class RealisticCases {
         }
         if (body.containsKey("ipnUrl") && !mentions(invalidInput, "ipnUrl")) {
             body.put("ipnUrl", new StringValue(ipnUrl));
-            if (!body.containsKey("ipnSecret")) {
+            // the server requires an ipnSecret with an ipnUrl (the spec says so in words only)
+            if (!mentions(invalidInput, "ipnSecret")) {
                 body.put("ipnSecret", new StringValue("fuzz-ipn-secret"));
             }
         }

@@ -151,8 +151,10 @@ class SpecFuzzTest {
                     continue;
                 }
                 if (request.isFailure()) {
-                    exchange("invalid", label, HttpCall.render(request, FormStyle.BRACKETS, OPERATOR_KEY),
-                            Expectation.forInvalid(request.getInvalidInput()), null, false);
+                    HttpCall call = HttpCall.render(request, FormStyle.BRACKETS, OPERATOR_KEY);
+                    exchange("invalid", label, call,
+                            call.hasEmptyQueryValue() ? Expectation.EMPTY_MEANS_ABSENT : Expectation.forInvalid(request.getInvalidInput()),
+                            null, false);
                     if (existing.isPresent()) {
                         Optional<Variant> variant = realistic.invalidVariantOf(request);
                         if (variant.isPresent()) {
