@@ -9,7 +9,7 @@ import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.exchanger.contract.Pacts;
-import dev.exchanger.server.ExchangerApplication;
+import dev.exchanger.contract.ServerUnderTest;
 import dev.exchanger.server.api.model.CreateOrderRequest;
 import dev.exchanger.server.api.model.FieldValue;
 import dev.exchanger.server.order.ExchangeOrder;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -40,7 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Provider(Pacts.PROVIDER)
 @PactFolder("${pact.rootDir}")
-@SpringBootTest(classes = ExchangerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServerUnderTest
 @Order(1)
 class ExchangerProviderPactIT {
 
