@@ -14,12 +14,10 @@ import dev.exchanger.client.model.Order;
 import dev.exchanger.client.model.OrderStatus;
 import dev.exchanger.client.model.Route;
 import dev.exchanger.client.model.UpdateOrderStatusRequest;
-import dev.exchanger.server.ExchangerApplication;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -29,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A Failsafe test beside the provider verification, with the same Spring context, so that the
  * module boots the server and its embedded PostgreSQL once.
  */
-@SpringBootTest(classes = ExchangerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServerUnderTest
 @org.junit.jupiter.api.Order(2) // after the provider verification, before the gates
 class ClientAgainstServerIT {
 

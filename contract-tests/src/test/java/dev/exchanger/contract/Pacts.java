@@ -14,6 +14,11 @@ public final class Pacts {
     public static final String CONSUMER = "exchanger-java-client";
     /** The server, as the spec describes it. */
     public static final String PROVIDER = "exchanger-api";
+    /**
+     * The operator's key that the admin pacts send in {@code X-Api-Key}, and the one the server
+     * under test is given ({@code exchanger.admin.api-key}, see {@link ServerUnderTest}).
+     */
+    public static final String OPERATOR_KEY = "pact-operator-key";
 
     private Pacts() {
     }

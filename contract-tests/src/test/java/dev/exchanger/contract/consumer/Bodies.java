@@ -143,6 +143,46 @@ final class Bodies {
         field.stringType("example", example);
     }
 
+    /** The success envelope around the operator's data: a page of orders, an order's details. */
+    static DslPart response(Consumer<LambdaDslObject> data) {
+        return newJsonBody(body -> {
+            body.booleanValue("success", true);
+            body.object("data", data);
+            body.stringType("requestId", REQUEST_ID);
+        }).build();
+    }
+
+    /** One line of an order's history; {@code from} is null on the first line (the creation). */
+    static void statusChange(LambdaDslObject change, String from, String to, String actor, String comment) {
+        if (from != null) {
+            change.stringValue("from", from);
+        }
+        change.stringValue("to", to);
+        change.stringMatcher("at", DATE_TIME, "2019-10-17T15:52:03.200Z");
+        change.stringValue("actor", actor);
+        if (comment != null) {
+            change.stringValue("comment", comment);
+        }
+    }
+
+    /**
+     * One IPN of an order for the given status, whatever its delivery stands at: its state and
+     * attempts change while the dispatcher works, so they are matched by the spec's enum and by
+     * type, and the attempt log may still be empty.
+     */
+    static void ipnDelivery(LambdaDslObject ipn, String newStatus) {
+        ipn.stringType("webhookId", "msg_5d8e6002b80b7b4cd75a6425");
+        ipn.stringValue("newStatus", newStatus);
+        ipn.stringMatcher("url", "^https?://.+", "https://shop.example.com/ipn/exchanger");
+        ipn.stringMatcher("state", "^(pending|delivered|failed|stopped)$", "pending");
+        ipn.integerType("attempts", 1);
+        ipn.stringMatcher("createdAt", DATE_TIME, "2019-10-17T15:52:03.200Z");
+        ipn.eachLike("attemptLog", attempt -> {
+            attempt.stringMatcher("at", DATE_TIME, "2019-10-17T15:52:03.412Z");
+            attempt.integerType("latencyMs", 84);
+        });
+    }
+
     /** The error envelope with the error type and stable code the client branches on. */
     static DslPart error(String errorType, int errorCode, Consumer<LambdaDslObject> details) {
         return newJsonBody(body -> {

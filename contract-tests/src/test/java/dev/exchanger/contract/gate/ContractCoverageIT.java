@@ -40,7 +40,11 @@ class ContractCoverageIT {
             entry("updateOrderStatus 500", SERVER_FAULT),
             entry("listRoutes 500", SERVER_FAULT),
             entry("getRoute 500", SERVER_FAULT),
-            entry("getRouteByXml 500", SERVER_FAULT)));
+            entry("getRouteByXml 500", SERVER_FAULT),
+            entry("searchOrders 500", SERVER_FAULT),
+            entry("getOrderDetails 500", SERVER_FAULT),
+            entry("changeOrderStatus 415", ONLY_JSON),
+            entry("changeOrderStatus 500", SERVER_FAULT)));
 
     private final SpecOperations spec = SpecOperations.load();
     private final List<PactInteraction> interactions = PactInteractions.load();

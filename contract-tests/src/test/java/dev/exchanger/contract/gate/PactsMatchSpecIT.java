@@ -28,9 +28,10 @@ import org.junit.jupiter.api.TestFactory;
  * promise — a field the spec does not have, a wrong type or pattern, an undocumented status.
  * <p>
  * As the library does for pacts, a required response field the consumer does not ask for is
- * only reported (a consumer states what it uses, not everything it gets). One exception of
+ * only reported (a consumer states what it uses, not everything it gets). Two exceptions of
  * ours: an interaction that expects 400 sends a deliberately invalid request, so its request
- * is not held to the spec; its answer is.
+ * is not held to the spec; and one that expects 401 may send no key at all, so only the
+ * missing security parameter is let through. Their answers are held to the spec.
  */
 @Order(3)
 class PactsMatchSpecIT {
@@ -38,10 +39,13 @@ class PactsMatchSpecIT {
     private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
             .createForInlineApiSpecification(Spec.yaml())
             .withLevelResolver(PactLevelResolverFactory.create())
-            .withWhitelist(ValidationErrorsWhitelist.create().withRule(
-                    "A 400 interaction sends an invalid request on purpose",
-                    (message, operation, request, response) -> message.getKey().startsWith("validation.request.")
-                            && response != null && response.getStatus() == 400))
+            .withWhitelist(ValidationErrorsWhitelist.create()
+                    .withRule("A 400 interaction sends an invalid request on purpose",
+                            (message, operation, request, response) -> message.getKey().startsWith("validation.request.")
+                                    && response != null && response.getStatus() == 400)
+                    .withRule("A 401 interaction sends no X-Api-Key on purpose",
+                            (message, operation, request, response) -> message.getKey().equals("validation.request.security.missing")
+                                    && response != null && response.getStatus() == 401))
             .build();
 
     @TestFactory
@@ -71,5 +75,25 @@ class PactsMatchSpecIT {
 
         assertThat(VALIDATOR.validate(request, teapot).hasErrors()).as("undocumented status").isTrue();
         assertThat(VALIDATOR.validate(request, renamed).hasErrors()).as("renamed field").isTrue();
+    }
+
+    /** A request without the key is let through only when the answer is the 401 it deserves. */
+    @Test
+    void aMissingKeyIsRefusedUnlessTheAnswerIs401() {
+        Request keyless = SimpleRequest.Builder.get("/admin/orders").build();
+        Response page = SimpleResponse.Builder.status(200)
+                .withContentType("application/json")
+                .withBody("{\"success\":true,\"data\":{\"items\":[],\"page\":0,\"size\":20,\"total\":0},"
+                        + "\"requestId\":\"6f1c2a9e4b7d4f0e\"}").build();
+        Response unauthorized = SimpleResponse.Builder.status(401)
+                .withContentType("application/json")
+                .withBody("{\"success\":false,\"error\":{\"message\":\"A valid X-Api-Key is required\","
+                        + "\"errorType\":\"AuthenticationError\",\"errorCode\":4001},\"requestId\":\"6f1c2a9e4b7d4f0e\"}").build();
+
+        ValidationReport served = VALIDATOR.validate(keyless, page);
+        assertThat(served.getMessages()).as("errors of a keyless request answered 200")
+                .filteredOn(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .extracting(ValidationReport.Message::getKey).containsExactly("validation.request.security.missing");
+        assertThat(VALIDATOR.validate(keyless, unauthorized).hasErrors()).as("a keyless request answered 401").isFalse();
     }
 }

@@ -9,7 +9,7 @@ import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.exchanger.contract.Pacts;
-import dev.exchanger.server.ExchangerApplication;
+import dev.exchanger.contract.ServerUnderTest;
 import dev.exchanger.server.api.model.CreateOrderRequest;
 import dev.exchanger.server.api.model.FieldValue;
 import dev.exchanger.server.order.ExchangeOrder;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -40,7 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Provider(Pacts.PROVIDER)
 @PactFolder("${pact.rootDir}")
-@SpringBootTest(classes = ExchangerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServerUnderTest
 @Order(1)
 class ExchangerProviderPactIT {
 
@@ -114,13 +113,64 @@ class ExchangerProviderPactIT {
         assertThat(orders.findByUid(999_999_999L)).as("order 999999999").isEmpty();
     }
 
+    // ---- the operator's view of orders ----------------------------------------------------
+
+    /**
+     * A new order with this affiliate code, moved by the operator to this status (one step from
+     * {@code new} in the status table).
+     */
+    @State("order exists with partner and status")
+    Map<String, Object> orderWithPartnerAndStatusExists(Map<String, Object> params) {
+        String partner = (String) params.get("partner");
+        OrderStatus status = OrderStatus.fromWireName((String) params.get("status"));
+        ExchangeOrder order = orderService.create(ethToWmzRequest().partner(partner));
+        if (status != OrderStatus.NEW) {
+            order = orderService.changeStatusByOperator(order.getUid(), status, null);
+        }
+        assertThat(order.getPartner()).isEqualTo(partner);
+        assertThat(order.getStatus()).isEqualTo(status);
+        return injected(order);
+    }
+
+    /** A new order with an ipnUrl: it has no IPN yet (an order's creation sends none). */
+    @State("order exists with an ipnUrl")
+    Map<String, Object> orderWithIpnUrlExists(Map<String, Object> params) {
+        return injected(orderService.create(withIpn(ethToWmzRequest())));
+    }
+
+    /**
+     * An order with an ipnUrl that the client has said it paid: its history is the creation and
+     * new -> inProgress, and that change made one IPN.
+     */
+    @State("order exists with an ipnUrl and status inProgress")
+    Map<String, Object> orderWithIpnUrlInProgressExists(Map<String, Object> params) {
+        ExchangeOrder order = orderService.create(withIpn(ethToWmzRequest()));
+        ExchangeOrder paid = orderService.changeStatusByClient(order.getUid(), order.getSecret(), OrderStatus.IN_PROGRESS);
+        assertThat(paid.getStatus()).isEqualTo(OrderStatus.IN_PROGRESS);
+        return injected(paid);
+    }
+
     private ExchangeOrder newEthToWmzOrder() {
+        return orderService.create(ethToWmzRequest());
+    }
+
+    /** 2 ETH to WMZ with the route's required fields. */
+    private CreateOrderRequest ethToWmzRequest() {
         Route route = routeService.getActiveByXml("ETH", "WMZ");
-        return orderService.create(new CreateOrderRequest()
+        return new CreateOrderRequest()
                 .routeId(route.getId())
                 .amount(new BigDecimal("2"))
                 .toValues(List.of(new FieldValue().key(fieldKey(route, FieldKind.TO_VALUES, "wallet")).value("Z123456789012")))
-                .routeValues(List.of(new FieldValue().key(fieldKey(route, FieldKind.ROUTE_VALUES, "email")).value("client@example.com"))));
+                .routeValues(List.of(new FieldValue().key(fieldKey(route, FieldKind.ROUTE_VALUES, "email")).value("client@example.com")));
+    }
+
+    /**
+     * IPNs to a closed port on loopback ({@code exchanger.ipn.allow-private-targets}, see
+     * {@link ServerUnderTest}): each is written and listed with its failed attempts, never
+     * delivered, and nothing leaves the machine.
+     */
+    private static CreateOrderRequest withIpn(CreateOrderRequest request) {
+        return request.ipnUrl("http://127.0.0.1:1/ipn").ipnSecret("SECRET123");
     }
 
     private static Map<String, Object> injected(ExchangeOrder order) {

@@ -1,0 +1,441 @@
+package dev.exchanger.contract.consumer;
+
+import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
+import static dev.exchanger.contract.consumer.Bodies.DATE_TIME;
+import static dev.exchanger.contract.consumer.Bodies.JSON;
+import static dev.exchanger.contract.consumer.Bodies.ORDER_UID;
+import static dev.exchanger.contract.consumer.ConsumerClients.admin;
+import static dev.exchanger.contract.consumer.ConsumerClients.envelope;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.DslPart;
+import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
+import au.com.dius.pact.consumer.junit5.PactTestFor;
+import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.V4Pact;
+import au.com.dius.pact.core.model.annotations.Pact;
+import dev.exchanger.client.ApiException;
+import dev.exchanger.client.model.ErrorType;
+import dev.exchanger.client.model.IpnDelivery;
+import dev.exchanger.client.model.Order;
+import dev.exchanger.client.model.OrderDetails;
+import dev.exchanger.client.model.OrderPage;
+import dev.exchanger.client.model.OrderStatus;
+import dev.exchanger.client.model.OrderStatusChangeRequest;
+import dev.exchanger.client.model.StatusChange;
+import dev.exchanger.contract.Pacts;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The generated client's operator calls ({@code AdminApi}) against the Pact mock server, with the
+ * operator's key in {@code X-Api-Key}: one interaction per operation and documented answer that
+ * a client can provoke. The uids the server makes come from the provider state.
+ */
+@ExtendWith(PactConsumerTestExt.class)
+@PactTestFor(providerName = Pacts.PROVIDER, pactVersion = PactSpecVersion.V4)
+class AdminPactTest {
+
+    private static final String SEARCH = "/admin/orders";
+    private static final String DETAILS = "/admin/orders/${orderUID}";
+    private static final String STATUS = "/admin/orders/${orderUID}/status";
+    private static final String ORDER_STATE = "order exists";
+    private static final Map<String, Object> ORDER_PARAMS = Map.of("orderUID", ORDER_UID);
+    private static final String KEY = Pacts.OPERATOR_KEY;
+    private static final String WRONG_KEY = "not-the-operator-key";
+    private static final String PARTNER = "shop42";
+    private static final String COMMENT = "payment seen on chain";
+    private static final String SINCE = "2019-10-17T00:00:00+03:00";
+
+    // ---- searchOrders ---------------------------------------------------------------------
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact searchOrders(PactDslWithProvider provider) {
+        return provider.given("order exists with partner and status", Map.of("partner", PARTNER, "status", "inProgress"))
+                .uponReceiving("the operator searches the orders in progress of one affiliate code, ETH to WMZ, since 2019")
+                .method("GET").path(SEARCH)
+                // a time with an offset, which the client must percent-encode ('+' and ':')
+                .query("status=inProgress&partner=" + PARTNER + "&xmlFrom=ETH&xmlTo=WMZ&createdFrom=" + SINCE)
+                .headers("X-Api-Key", KEY)
+                .willRespondWith()
+                .status(200)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(Bodies.response(page -> {
+                    page.minArrayLike("items", 1, order -> {
+                        Bodies.ethToWmzOrder(order, "inProgress");
+                        order.stringValue("partner", PARTNER);
+                        order.stringMatcher("updatedAt", DATE_TIME, "2019-10-17T15:52:03.200Z");
+                    });
+                    // the spec's defaults, as the client sent neither
+                    page.numberValue("page", 0);
+                    page.numberValue("size", 20);
+                    page.integerType("total", 1);
+                }))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "searchOrders")
+    void searchesOrdersByStatusAndPartner(MockServer mockServer) throws Exception {
+        OrderPage page = admin(mockServer, KEY)
+                .searchOrders(OrderStatus.IN_PROGRESS, PARTNER, "ETH", "WMZ", OffsetDateTime.parse(SINCE), null, null, null).getData();
+
+        assertThat(page.getItems()).isNotEmpty().allSatisfy(order -> {
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.IN_PROGRESS);
+            assertThat(order.getPartner()).isEqualTo(PARTNER);
+            assertThat(order.getRoute().getFrom().getXml()).isEqualTo("ETH");
+            assertThat(order.getCreatedAt()).isAfterOrEqualTo(OffsetDateTime.parse(SINCE));
+        });
+        assertThat(page.getPage()).isZero();
+        assertThat(page.getSize()).isEqualTo(20);
+        assertThat(page.getTotal()).isGreaterThanOrEqualTo(page.getItems().size());
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact searchOrdersWithOversizedPage(PactDslWithProvider provider) {
+        return provider
+                .uponReceiving("the operator asks for a page of 1000 orders, over the maximum of 100")
+                .method("GET").path(SEARCH)
+                .query("size=1000")
+                .headers("X-Api-Key", KEY)
+                .willRespondWith()
+                .status(400)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(validationError("size"))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "searchOrdersWithOversizedPage")
+    void reportsAnOversizedPage(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class,
+                () -> admin(mockServer, KEY).searchOrders(null, null, null, null, null, null, null, 1000));
+
+        assertThat(e.getCode()).isEqualTo(400);
+        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.VALIDATION_ERROR);
+        assertThat(envelope(e).getError().getObject().getNameField()).isEqualTo("size");
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact searchOrdersWithWrongKey(PactDslWithProvider provider) {
+        return provider
+                .uponReceiving("search the orders with a key that is not the operator's")
+                .method("GET").path(SEARCH)
+                .headers("X-Api-Key", WRONG_KEY)
+                .willRespondWith()
+                .status(401)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(unauthorized())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "searchOrdersWithWrongKey")
+    void refusesAWrongKey(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class,
+                () -> admin(mockServer, WRONG_KEY).searchOrders(null, null, null, null, null, null, null, null));
+
+        assertUnauthorized(e);
+    }
+
+    // ---- getOrderDetails ------------------------------------------------------------------
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact getOrderDetails(PactDslWithProvider provider) {
+        return provider.given("order exists with an ipnUrl and status inProgress", ORDER_PARAMS)
+                .uponReceiving("the operator reads an order with its history and its IPN")
+                .method("GET").pathFromProviderState(DETAILS, "/admin/orders/" + ORDER_UID)
+                .headers("X-Api-Key", KEY)
+                .willRespondWith()
+                .status(200)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(Bodies.response(details -> {
+                    details.object("order", order -> {
+                        Bodies.ethToWmzOrder(order, "inProgress");
+                        order.stringMatcher("updatedAt", DATE_TIME, "2019-10-17T15:52:03.200Z");
+                    });
+                    details.array("history", history -> {
+                        history.object(line -> Bodies.statusChange(line, null, "new", "client", null));
+                        history.object(line -> Bodies.statusChange(line, "new", "inProgress", "client", null));
+                    });
+                    details.array("ipn", ipn -> ipn.object(delivery -> Bodies.ipnDelivery(delivery, "inProgress")));
+                }))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "getOrderDetails")
+    void readsAnOrdersHistoryAndIpn(MockServer mockServer) throws Exception {
+        OrderDetails details = admin(mockServer, KEY).getOrderDetails(ORDER_UID).getData();
+
+        assertThat(details.getOrder().getUid()).isEqualTo(ORDER_UID);
+        assertThat(details.getOrder().getStatus()).isEqualTo(OrderStatus.IN_PROGRESS);
+        assertThat(details.getHistory()).extracting(StatusChange::getFrom, StatusChange::getTo, StatusChange::getActor)
+                .containsExactly(
+                        tuple(null, OrderStatus.NEW, "client"),
+                        tuple(OrderStatus.NEW, OrderStatus.IN_PROGRESS, "client"));
+        assertThat(details.getHistory()).allSatisfy(line -> assertThat(line.getAt()).isNotNull());
+        assertThat(details.getIpn()).hasSize(1);
+        IpnDelivery ipn = details.getIpn().get(0);
+        assertThat(ipn.getNewStatus()).isEqualTo(OrderStatus.IN_PROGRESS);
+        assertThat(ipn.getWebhookId()).isNotBlank();
+        assertThat(ipn.getUrl()).startsWith("http");
+        assertThat(ipn.getState()).isNotNull();
+        assertThat(ipn.getAttemptLog()).allSatisfy(attempt -> assertThat(attempt.getAt()).isNotNull());
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact getOrderDetailsWithoutKey(PactDslWithProvider provider) {
+        return provider.given(ORDER_STATE, ORDER_PARAMS)
+                .uponReceiving("read an order's details without the operator's key")
+                .method("GET").pathFromProviderState(DETAILS, "/admin/orders/" + ORDER_UID)
+                .willRespondWith()
+                .status(401)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(unauthorized())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "getOrderDetailsWithoutKey")
+    void refusesAMissingKey(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, null).getOrderDetails(ORDER_UID));
+
+        assertUnauthorized(e);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact getDetailsOfUnknownOrder(PactDslWithProvider provider) {
+        return provider.given("no order with uid 999999999 exists")
+                .uponReceiving("the operator reads an order that does not exist")
+                .method("GET").path("/admin/orders/999999999")
+                .headers("X-Api-Key", KEY)
+                .willRespondWith()
+                .status(404)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(orderNotFound())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "getDetailsOfUnknownOrder")
+    void reportsAnUnknownOrder(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, KEY).getOrderDetails(999_999_999L));
+
+        assertOrderNotFound(e);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact getDetailsWithZeroUid(PactDslWithProvider provider) {
+        return provider
+                .uponReceiving("the operator reads order uid 0, which no order can have")
+                .method("GET").path("/admin/orders/0")
+                .headers("X-Api-Key", KEY)
+                .willRespondWith()
+                .status(400)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(validationError("orderUID"))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "getDetailsWithZeroUid")
+    void reportsAnInvalidUid(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, KEY).getOrderDetails(0L));
+
+        assertThat(e.getCode()).isEqualTo(400);
+        assertThat(envelope(e).getError().getObject().getNameField()).isEqualTo("orderUID");
+    }
+
+    // ---- changeOrderStatus ----------------------------------------------------------------
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact changeOrderStatus(PactDslWithProvider provider) {
+        return provider.given("order exists with an ipnUrl", ORDER_PARAMS)
+                .uponReceiving("the operator moves a new order to inProgress with a comment")
+                .method("POST").pathFromProviderState(STATUS, "/admin/orders/" + ORDER_UID + "/status")
+                .headers("X-Api-Key", KEY, "Content-Type", "application/json")
+                .body(statusRequest("inProgress", COMMENT))
+                .willRespondWith()
+                .status(200)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(Bodies.response(details -> {
+                    details.object("order", order -> {
+                        Bodies.ethToWmzOrder(order, "inProgress");
+                        order.stringMatcher("updatedAt", DATE_TIME, "2019-10-17T15:52:03.200Z");
+                    });
+                    details.array("history", history -> {
+                        history.object(line -> Bodies.statusChange(line, null, "new", "client", null));
+                        history.object(line -> Bodies.statusChange(line, "new", "inProgress", "operator", COMMENT));
+                    });
+                    // the change's IPN, written with it
+                    details.array("ipn", ipn -> ipn.object(delivery -> Bodies.ipnDelivery(delivery, "inProgress")));
+                }))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "changeOrderStatus")
+    void movesAnOrderAndReadsItsHistory(MockServer mockServer) throws Exception {
+        OrderDetails details = admin(mockServer, KEY).changeOrderStatus(ORDER_UID,
+                new OrderStatusChangeRequest().status(OrderStatus.IN_PROGRESS).comment(COMMENT)).getData();
+
+        Order order = details.getOrder();
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.IN_PROGRESS);
+        assertThat(order.getUpdatedAt()).isNotNull();
+        StatusChange last = details.getHistory().get(details.getHistory().size() - 1);
+        assertThat(last.getFrom()).isEqualTo(OrderStatus.NEW);
+        assertThat(last.getTo()).isEqualTo(OrderStatus.IN_PROGRESS);
+        assertThat(last.getActor()).isEqualTo("operator");
+        assertThat(last.getComment()).isEqualTo(COMMENT);
+        assertThat(details.getIpn()).singleElement()
+                .satisfies(ipn -> assertThat(ipn.getNewStatus()).isEqualTo(OrderStatus.IN_PROGRESS));
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact changeOrderStatusWithWrongKey(PactDslWithProvider provider) {
+        return provider.given(ORDER_STATE, ORDER_PARAMS)
+                .uponReceiving("move an order with a key that is not the operator's")
+                .method("POST").pathFromProviderState(STATUS, "/admin/orders/" + ORDER_UID + "/status")
+                .headers("X-Api-Key", WRONG_KEY, "Content-Type", "application/json")
+                .body(statusRequest("inProgress", null))
+                .willRespondWith()
+                .status(401)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(unauthorized())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "changeOrderStatusWithWrongKey")
+    void refusesAChangeWithAWrongKey(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, WRONG_KEY)
+                .changeOrderStatus(ORDER_UID, new OrderStatusChangeRequest().status(OrderStatus.IN_PROGRESS)));
+
+        assertUnauthorized(e);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact changeStatusOfUnknownOrder(PactDslWithProvider provider) {
+        return provider.given("no order with uid 999999999 exists")
+                .uponReceiving("the operator moves an order that does not exist")
+                .method("POST").path("/admin/orders/999999999/status")
+                .headers("X-Api-Key", KEY, "Content-Type", "application/json")
+                .body(statusRequest("inProgress", null))
+                .willRespondWith()
+                .status(404)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(orderNotFound())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "changeStatusOfUnknownOrder")
+    void reportsAnUnknownOrderToChange(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, KEY)
+                .changeOrderStatus(999_999_999L, new OrderStatusChangeRequest().status(OrderStatus.IN_PROGRESS)));
+
+        assertOrderNotFound(e);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact completeANewOrder(PactDslWithProvider provider) {
+        return provider.given(ORDER_STATE, ORDER_PARAMS)
+                .uponReceiving("the operator moves a new order straight to done")
+                .method("POST").pathFromProviderState(STATUS, "/admin/orders/" + ORDER_UID + "/status")
+                .headers("X-Api-Key", KEY, "Content-Type", "application/json")
+                .body(statusRequest("done", "paid out"))
+                .willRespondWith()
+                .status(409)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(Bodies.error("ConflictError", 3001,
+                        error -> error.stringType("message", "Status change from new to done is not allowed")))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "completeANewOrder")
+    void refusesAChangeTheTableDoesNotAllow(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, KEY)
+                .changeOrderStatus(ORDER_UID, new OrderStatusChangeRequest().status(OrderStatus.DONE).comment("paid out")));
+
+        assertThat(e.getCode()).isEqualTo(409);
+        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.CONFLICT_ERROR);
+        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(3001);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact changeStatusWithOverlongComment(PactDslWithProvider provider) {
+        return provider.given(ORDER_STATE, ORDER_PARAMS)
+                .uponReceiving("the operator moves an order with a comment over 1024 characters")
+                .method("POST").pathFromProviderState(STATUS, "/admin/orders/" + ORDER_UID + "/status")
+                .headers("X-Api-Key", KEY, "Content-Type", "application/json")
+                .body(statusRequest("inProgress", overlongComment()))
+                .willRespondWith()
+                .status(400)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(validationError("comment"))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "changeStatusWithOverlongComment")
+    void reportsAnOverlongComment(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, KEY).changeOrderStatus(ORDER_UID,
+                new OrderStatusChangeRequest().status(OrderStatus.IN_PROGRESS).comment(overlongComment())));
+
+        assertThat(e.getCode()).isEqualTo(400);
+        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.VALIDATION_ERROR);
+        assertThat(envelope(e).getError().getObject().getNameField()).isEqualTo("comment");
+    }
+
+    // ---------------------------------------------------------------------------------------
+
+    /** The operator's change as the generated client sends it (no {@code comment} when null). */
+    private static DslPart statusRequest(String status, String comment) {
+        return newJsonBody(body -> {
+            body.stringValue("status", status);
+            if (comment != null) {
+                body.stringValue("comment", comment);
+            }
+        }).build();
+    }
+
+    /** One character over the spec's {@code maxLength} of 1024. */
+    private static String overlongComment() {
+        return "x".repeat(1025);
+    }
+
+    private static DslPart validationError(String parameter) {
+        return Bodies.error("ValidationError", 1001, error -> {
+            error.stringType("message", "Param " + parameter + " isn't valid");
+            error.object("object", object -> object.stringValue("nameField", parameter));
+        });
+    }
+
+    private static DslPart unauthorized() {
+        return Bodies.error("AuthenticationError", 4001, error -> error.stringType("message", "A valid X-Api-Key is required"));
+    }
+
+    private static DslPart orderNotFound() {
+        return Bodies.error("NotFoundError", 2001, error -> error.stringType("message", "Order not found"));
+    }
+
+    private static void assertUnauthorized(ApiException e) {
+        assertThat(e.getCode()).isEqualTo(401);
+        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.AUTHENTICATION_ERROR);
+        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(4001);
+    }
+
+    private static void assertOrderNotFound(ApiException e) {
+        assertThat(e.getCode()).isEqualTo(404);
+        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.NOT_FOUND_ERROR);
+        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(2001);
+    }
+}
