@@ -6,13 +6,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** One field an order on a route carries; its id is the key clients send. */
 @Entity
 @Table(name = "route_field")
 public class RouteField {
+
+    /** Compiled field patterns by their text: entities are loaded per request, patterns need compiling once. */
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     @Id
     private String id;
@@ -32,9 +36,6 @@ public class RouteField {
     private String regexp;
 
     private String example;
-
-    @Transient
-    private Pattern pattern;
 
     protected RouteField() {
     }
@@ -76,9 +77,6 @@ public class RouteField {
         if (regexp == null || regexp.isEmpty()) {
             return true;
         }
-        if (pattern == null) {
-            pattern = Pattern.compile(regexp);
-        }
-        return pattern.matcher(value).matches();
+        return PATTERNS.computeIfAbsent(regexp, Pattern::compile).matcher(value).matches();
     }
 }
