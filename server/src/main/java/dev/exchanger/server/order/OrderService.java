@@ -111,6 +111,24 @@ public class OrderService {
         return orders.findByUid(uid).orElseThrow();
     }
 
+    /**
+     * The client confirms its new order (on the order page): new to waitPayment, recorded as
+     * the client's change. From any other status it is an illegal change.
+     */
+    @Transactional
+    public ExchangeOrder confirmByClient(long uid, String secret) {
+        ExchangeOrder order = orders.findByUidForUpdate(uid)
+                .filter(o -> Secrets.matches(o.getSecret(), secret))
+                .orElseThrow(ApiException::orderNotFound);
+        OrderStatus from = order.getStatus();
+        if (from != OrderStatus.NEW) {
+            throw ApiException.illegalStatusChange(from.wireName(), OrderStatus.WAIT_PAYMENT.wireName());
+        }
+        transition(order, OrderStatus.WAIT_PAYMENT, CLIENT, null);
+        orders.flush();
+        return orders.findByUid(uid).orElseThrow();
+    }
+
     /** The operator's change: anything the status table allows, recorded with the comment. */
     @Transactional
     public ExchangeOrder changeStatusByOperator(long uid, OrderStatus next, String comment) {

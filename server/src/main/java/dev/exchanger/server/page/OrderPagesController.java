@@ -1,0 +1,115 @@
+package dev.exchanger.server.page;
+
+import dev.exchanger.server.order.ExchangeOrder;
+import dev.exchanger.server.order.OrderService;
+import dev.exchanger.server.order.OrderStatus;
+import dev.exchanger.server.web.ApiException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The hosted pages: {@code /{lang}/payment/{uid}/{secret}} (what to pay, where, how long is
+ * left, "I have paid") and {@code /{lang}/order/{uid}/{secret}} (the order as the client sees
+ * it, "confirm"). The POSTs change the status and redirect back (Post/Redirect/Get). An
+ * unknown order or a wrong secret is the same plain 404 page.
+ */
+@Controller
+@RequestMapping("/{lang:[A-Za-z_-]{2,10}}")
+public class OrderPagesController {
+
+    private final OrderService orders;
+    private final Clock clock;
+
+    public OrderPagesController(OrderService orders, Clock clock) {
+        this.orders = orders;
+        this.clock = clock;
+    }
+
+    @GetMapping("/payment/{uid}/{secret}")
+    public String payment(@PathVariable String lang, @PathVariable String uid, @PathVariable String secret, Model model) {
+        model.addAttribute("page", page(lang, uid, secret));
+        return "payment";
+    }
+
+    @GetMapping("/order/{uid}/{secret}")
+    public String order(@PathVariable String lang, @PathVariable String uid, @PathVariable String secret, Model model) {
+        model.addAttribute("page", page(lang, uid, secret));
+        return "order";
+    }
+
+    /** "I have paid": new or waitPayment to inProgress; in any other status nothing changes. */
+    @PostMapping("/payment/{uid}/{secret}/paid")
+    public RedirectView paid(@PathVariable String lang, @PathVariable String uid, @PathVariable String secret) {
+        long id = uid(uid);
+        try {
+            orders.changeStatusByClient(id, secret, OrderStatus.IN_PROGRESS);
+        } catch (ApiException e) {
+            rethrowUnlessConflict(e);
+        }
+        return back(lang, "payment", id, secret);
+    }
+
+    /** "Confirm": new to waitPayment; in any other status nothing changes. */
+    @PostMapping("/order/{uid}/{secret}/confirm")
+    public RedirectView confirm(@PathVariable String lang, @PathVariable String uid, @PathVariable String secret) {
+        long id = uid(uid);
+        try {
+            orders.confirmByClient(id, secret);
+        } catch (ApiException e) {
+            rethrowUnlessConflict(e);
+        }
+        return back(lang, "order", id, secret);
+    }
+
+    @ExceptionHandler(ApiException.class)
+    public String notFound(ApiException e, Locale locale, Model model, HttpServletResponse response) {
+        if (e.status() != HttpStatus.NOT_FOUND) {
+            throw e;
+        }
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        model.addAttribute("lang", PageLanguage.of(locale.getLanguage()));
+        return "not-found";
+    }
+
+    private OrderPage page(String lang, String uid, String secret) {
+        ExchangeOrder order = orders.get(uid(uid), secret);
+        return OrderPage.of(order, orders.history(order), PageLanguage.of(lang), clock.instant());
+    }
+
+    /** A uid that is not a number is an unknown order like any other. */
+    private static long uid(String uid) {
+        try {
+            return Long.parseLong(uid);
+        } catch (NumberFormatException e) {
+            throw ApiException.orderNotFound();
+        }
+    }
+
+    /** A button pressed twice (or after the operator moved on) just shows the page again. */
+    private static void rethrowUnlessConflict(ApiException e) {
+        if (e.status() != HttpStatus.CONFLICT) {
+            throw e;
+        }
+    }
+
+    private static RedirectView back(String lang, String page, long uid, String secret) {
+        String url = UriComponentsBuilder.fromPath("/").pathSegment(lang, page, Long.toString(uid), secret)
+                .encode().build().toUriString();
+        RedirectView view = new RedirectView(url, true);
+        view.setStatusCode(HttpStatus.SEE_OTHER);
+        view.setExposeModelAttributes(false);
+        view.setExpandUriTemplateVariables(false);
+        return view;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.exchanger.server.page;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+
+/**
+ * The hosted pages' language is their first path segment ({@code /ru/payment/...}): {@code ru}
+ * or {@code en}, anything else is English. Requests outside the pages keep the
+ * {@code Accept-Language} resolution Spring would have used.
+ */
+public class PageLanguage implements LocaleResolver {
+
+    public static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+
+    private final AcceptHeaderLocaleResolver others = new AcceptHeaderLocaleResolver();
+
+    /** {@code en} or {@code ru}: the language a page is shown in for this path segment. */
+    public static String of(String lang) {
+        return "ru".equalsIgnoreCase(lang) ? "ru" : "en";
+    }
+
+    public static Locale locale(String lang) {
+        return "ru".equals(of(lang)) ? RUSSIAN : Locale.ENGLISH;
+    }
+
+    @Override
+    public Locale resolveLocale(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (PageHeaders.isPage(path)) {
+            return locale(path.substring(1, path.indexOf('/', 1)));
+        }
+        return others.resolveLocale(request);
+    }
+
+    @Override
+    public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        throw new UnsupportedOperationException("The page language is chosen by its path");
+    }
+}
