@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
 import dev.exchanger.server.order.OrderService;
 import dev.exchanger.server.order.OrderStatus;
 import dev.exchanger.server.testing.ApiTest;
@@ -142,6 +143,40 @@ class OrderPagesBrowserTest extends ApiTest {
         page.waitForSelector("#callback-link");
         assertThat(page.getAttribute("#callback-link", "href")).isEqualTo("https://shop.example/back?order=7&status=success");
         assertThat(page.textContent("#status-name")).isEqualTo("Done");
+    }
+
+    @Test
+    void orderPageMasksTheRecipientAndLeadsBackWithAnErrorWhenDeleted() throws Exception {
+        Map<String, Object> body = ethToWmz();
+        body.put("hideOutData", true);
+        body.put("clientCallbackUrl", "https://shop.example/back");
+        JsonNode order = createdOrder(body);
+
+        Response response = page.navigate(url("ru", "order", order));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(page.textContent("#give-amount")).contains("2", "ETH");
+        assertThat(page.textContent("#get-amount")).contains("317.42", "WMZ");
+        assertThat(page.textContent("#recipient")).contains("Z1*********12").doesNotContain("Z123456789012");
+        assertThat(response.headers()).containsEntry("referrer-policy", "no-referrer")
+                .containsEntry("x-content-type-options", "nosniff")
+                .containsKey("content-security-policy");
+
+        orders.changeStatusByOperator(uid(order), OrderStatus.DELETED, null);
+        page.reload();
+        assertThat(page.getAttribute("#callback-link", "href")).isEqualTo("https://shop.example/back?status=error");
+    }
+
+    @Test
+    void aWrongSecretIsThePlainNotFoundPage() throws Exception {
+        JsonNode order = createdOrder();
+        String wrong = "http://localhost:" + port + "/en/payment/" + uid(order) + "/AAAAAAAAAAAAAAAAAAAAAAAA";
+
+        Response response = page.navigate(wrong);
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(page.textContent("h1")).isEqualTo("Not found");
+        assertThat(page.content()).doesNotContain(order.path("secret").asString()).doesNotContain("ETH");
+        assertThat(response.headers()).containsEntry("referrer-policy", "no-referrer").containsKey("content-security-policy");
     }
 
     @Test
