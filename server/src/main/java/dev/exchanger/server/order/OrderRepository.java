@@ -11,7 +11,7 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface OrderRepository extends JpaRepository<ExchangeOrder, String>, JpaSpecificationExecutor<ExchangeOrder> {
 
-    @Query("select o from ExchangeOrder o join fetch o.route r join fetch r.from join fetch r.to where o.uid = :uid")
+    @Query("select o from ExchangeOrder o join fetch o.route r join fetch r.from join fetch r.to left join fetch o.values where o.uid = :uid")
     Optional<ExchangeOrder> findByUid(long uid);
 
     /** The order, locked until the transaction ends, so that status changes are serialised. */
