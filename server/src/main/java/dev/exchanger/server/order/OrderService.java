@@ -36,16 +36,18 @@ public class OrderService {
     static final String OPERATOR = "operator";
 
     private final OrderRepository orders;
+    private final OrderUids uids;
     private final OrderStatusChangeRepository history;
     private final RouteService routes;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final boolean allowPrivateIpnTargets;
 
-    public OrderService(OrderRepository orders, OrderStatusChangeRepository history, RouteService routes, Clock clock,
+    public OrderService(OrderRepository orders, OrderUids uids, OrderStatusChangeRepository history, RouteService routes, Clock clock,
                         ApplicationEventPublisher events,
                         @Value("${exchanger.ipn.allow-private-targets:false}") boolean allowPrivateIpnTargets) {
         this.orders = orders;
+        this.uids = uids;
         this.history = history;
         this.routes = routes;
         this.clock = clock;
@@ -76,7 +78,7 @@ public class OrderService {
             throw ApiException.invalidParam("ipnSecret", null, "ipnSecret", "required");
         }
         ExchangeOrder.Draft draft = new ExchangeOrder.Draft(
-                ObjectIds.next(), orders.nextUid(), Secrets.next(), route, amount, outAmount,
+                ObjectIds.next(), uids.next(), Secrets.next(), route, amount, outAmount,
                 request.getLang() != null ? request.getLang().getValue() : "en",
                 blankToNull(request.getPartner()), blankToNull(request.getEmail()),
                 Boolean.TRUE.equals(request.getAgreement()), Boolean.TRUE.equals(request.getHideOutData()),
