@@ -44,7 +44,9 @@ class ContractCoverageIT {
             entry("searchOrders 500", SERVER_FAULT),
             entry("getOrderDetails 500", SERVER_FAULT),
             entry("changeOrderStatus 415", ONLY_JSON),
-            entry("changeOrderStatus 500", SERVER_FAULT)));
+            entry("changeOrderStatus 500", SERVER_FAULT),
+            entry("exportRatesXml 500", SERVER_FAULT),
+            entry("exportRatesJson 500", SERVER_FAULT)));
 
     private final SpecOperations spec = SpecOperations.load();
     private final List<PactInteraction> interactions = PactInteractions.load();

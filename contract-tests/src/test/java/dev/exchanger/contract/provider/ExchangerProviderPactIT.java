@@ -78,6 +78,20 @@ class ExchangerProviderPactIT {
                 "emailKey", fieldKey(route, FieldKind.ROUTE_VALUES, "email"));
     }
 
+    /** The ETags a monitor got on its last poll: those the server answers now. */
+    @State("a monitor holds the current rates ETags")
+    Map<String, Object> monitorHoldsTheCurrentEtags() throws Exception {
+        return Map.of("xmlEtag", currentEtag("/service/export/xml"), "jsonEtag", currentEtag("/service/export/json"));
+    }
+
+    private String currentEtag(String path) throws Exception {
+        java.net.http.HttpResponse<Void> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.headers().firstValue("ETag").orElseThrow();
+    }
+
     @State("no route with id 5d8e5f4ab80b7b4cd75a64ff exists")
     void noSuchRoute() {
         assertThat(routes.findById("5d8e5f4ab80b7b4cd75a64ff")).as("route 5d8e5f4ab80b7b4cd75a64ff").isEmpty();
