@@ -2,11 +2,10 @@ package dev.exchanger.server.ipn;
 
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.util.Locale;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import dev.exchanger.server.support.HttpUrls;
 import dev.exchanger.server.support.NetworkAddresses;
 import org.springframework.stereotype.Component;
 
@@ -32,25 +31,13 @@ public class IpnTargetGuard implements DnsResolver {
         }
     }
 
-    /** Checks the URL's form (not its addresses): absolute, http or https, with a host. */
+    /** Checks the URL's form (not its addresses): absolute, http or https, with a host, no credentials. */
     public static URI checkUrl(String url) throws RefusedTargetException {
-        URI uri;
         try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw new RefusedTargetException("not a URL");
+            return HttpUrls.parseAbsolute(url);
+        } catch (IllegalArgumentException e) {
+            throw new RefusedTargetException(e.getMessage());
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
-            throw new RefusedTargetException("only absolute http and https URLs are allowed");
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new RefusedTargetException("the URL has no host");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw new RefusedTargetException("credentials in the URL are not allowed");
-        }
-        return uri;
     }
 
     @Override

@@ -7,19 +7,18 @@ import dev.exchanger.server.route.Route;
 import dev.exchanger.server.route.RouteFieldCheck;
 import dev.exchanger.server.route.RouteService;
 import dev.exchanger.server.support.Decimals;
+import dev.exchanger.server.support.HttpUrls;
 import dev.exchanger.server.support.NetworkAddresses;
 import dev.exchanger.server.support.ObjectIds;
 import dev.exchanger.server.support.Secrets;
 import dev.exchanger.server.web.ApiException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -230,13 +229,9 @@ public class OrderService {
             return null;
         }
         try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw ApiException.invalidParam(name, null, name, "format");
-            }
+            HttpUrls.parseAbsolute(url);
             return url;
-        } catch (URISyntaxException e) {
+        } catch (IllegalArgumentException e) {
             throw ApiException.invalidParam(name, null, name, "format");
         }
     }

@@ -303,7 +303,7 @@ class CreateOrderRejectionTest extends ApiTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ftp://shop.example.com/ipn", "/ipn", "shop.example.com/ipn", "http://", "javascript:alert(1)",
-            "file:///etc/passwd", "https://shop example.com/ipn"})
+            "file:///etc/passwd", "https://shop example.com/ipn", "https://user:pass@shop.example.com/ipn"})
     void rejectsIpnUrlThatIsNotAnAbsoluteHttpUrl(String ipnUrl) throws Exception {
         Map<String, Object> body = ethToWmz();
         body.put("ipnUrl", ipnUrl);
