@@ -99,17 +99,8 @@ public class OrderService {
     /** The client's own change: from new or waitPayment, to inProgress or deleted only. */
     @Transactional
     public ExchangeOrder changeStatusByClient(long uid, String secret, OrderStatus next) {
-        ExchangeOrder order = orders.findByUidForUpdate(uid)
-                .filter(o -> Secrets.matches(o.getSecret(), secret))
-                .orElseThrow(ApiException::orderNotFound);
-        OrderStatus from = order.getStatus();
-        if (!from.clientMayChangeTo(next)) {
-            throw ApiException.illegalStatusChange(from.wireName(), next.wireName());
-        }
-        transition(order, next, CLIENT, null);
-        orders.flush();
-        // the answer shows the route; load it with its currencies in this transaction
-        return orders.findByUid(uid).orElseThrow();
+        ExchangeOrder order = lockWithSecret(uid, secret);
+        return move(order, next, order.getStatus().clientMayChangeTo(next), CLIENT, null);
     }
 
     /**
@@ -118,29 +109,33 @@ public class OrderService {
      */
     @Transactional
     public ExchangeOrder confirmByClient(long uid, String secret) {
-        ExchangeOrder order = orders.findByUidForUpdate(uid)
-                .filter(o -> Secrets.matches(o.getSecret(), secret))
-                .orElseThrow(ApiException::orderNotFound);
-        OrderStatus from = order.getStatus();
-        if (from != OrderStatus.NEW) {
-            throw ApiException.illegalStatusChange(from.wireName(), OrderStatus.WAIT_PAYMENT.wireName());
-        }
-        transition(order, OrderStatus.WAIT_PAYMENT, CLIENT, null);
-        orders.flush();
-        return orders.findByUid(uid).orElseThrow();
+        ExchangeOrder order = lockWithSecret(uid, secret);
+        return move(order, OrderStatus.WAIT_PAYMENT, order.getStatus() == OrderStatus.NEW, CLIENT, null);
     }
 
     /** The operator's change: anything the status table allows, recorded with the comment. */
     @Transactional
     public ExchangeOrder changeStatusByOperator(long uid, OrderStatus next, String comment) {
         ExchangeOrder order = orders.findByUidForUpdate(uid).orElseThrow(ApiException::orderNotFound);
-        OrderStatus from = order.getStatus();
-        if (!from.mayChangeTo(next)) {
-            throw ApiException.illegalStatusChange(from.wireName(), next.wireName());
+        return move(order, next, order.getStatus().mayChangeTo(next), OPERATOR, blankToNull(comment));
+    }
+
+    /** The order, locked for a status change; a wrong secret is answered like an unknown order. */
+    private ExchangeOrder lockWithSecret(long uid, String secret) {
+        return orders.findByUidForUpdate(uid)
+                .filter(o -> Secrets.matches(o.getSecret(), secret))
+                .orElseThrow(ApiException::orderNotFound);
+    }
+
+    /** Makes an allowed change (409 otherwise) and answers the order with its route loaded. */
+    private ExchangeOrder move(ExchangeOrder order, OrderStatus next, boolean allowed, String actor, String comment) {
+        if (!allowed) {
+            throw ApiException.illegalStatusChange(order.getStatus().wireName(), next.wireName());
         }
-        transition(order, next, OPERATOR, blankToNull(comment));
+        transition(order, next, actor, comment);
         orders.flush();
-        return orders.findByUid(uid).orElseThrow();
+        // the answer shows the route; load it with its currencies in this transaction
+        return orders.findByUid(order.getUid()).orElseThrow();
     }
 
     /** The order with this uid, for the operator (no secret needed). */
