@@ -1,25 +1,33 @@
 package dev.exchanger.server.admin;
 
 import dev.exchanger.server.api.AdminApi;
+import dev.exchanger.server.api.model.AdminRouteListResponse;
+import dev.exchanger.server.api.model.AdminRouteResponse;
+import dev.exchanger.server.api.model.CurrencyListResponse;
+import dev.exchanger.server.api.model.CurrencyRequest;
+import dev.exchanger.server.api.model.CurrencyResponse;
 import dev.exchanger.server.api.model.OrderDetails;
 import dev.exchanger.server.api.model.OrderDetailsResponse;
 import dev.exchanger.server.api.model.OrderPage;
 import dev.exchanger.server.api.model.OrderPageResponse;
 import dev.exchanger.server.api.model.OrderStatus;
 import dev.exchanger.server.api.model.OrderStatusChangeRequest;
+import dev.exchanger.server.api.model.RouteRequest;
 import dev.exchanger.server.ipn.IpnLog;
 import dev.exchanger.server.order.ExchangeOrder;
 import dev.exchanger.server.order.OrderLinks;
 import dev.exchanger.server.order.OrderMapper;
 import dev.exchanger.server.order.OrderSearch;
 import dev.exchanger.server.order.OrderService;
+import dev.exchanger.server.route.Catalog;
 import dev.exchanger.server.web.RequestIds;
 import java.time.OffsetDateTime;
 import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The operator's API; thin: it maps and calls the order and IPN services. */
+/** The operator's API; thin: it maps and calls the order, IPN and catalog services. */
 @RestController
 public class AdminController implements AdminApi {
 
@@ -28,13 +36,18 @@ public class AdminController implements AdminApi {
     private final OrderMapper orderMapper;
     private final AdminMapper adminMapper;
     private final OrderLinks links;
+    private final Catalog catalog;
+    private final CatalogMapper catalogMapper;
 
-    public AdminController(OrderService orders, IpnLog ipnLog, OrderMapper orderMapper, AdminMapper adminMapper, OrderLinks links) {
+    public AdminController(OrderService orders, IpnLog ipnLog, OrderMapper orderMapper, AdminMapper adminMapper, OrderLinks links,
+                           Catalog catalog, CatalogMapper catalogMapper) {
         this.orders = orders;
         this.ipnLog = ipnLog;
         this.orderMapper = orderMapper;
         this.adminMapper = adminMapper;
         this.links = links;
+        this.catalog = catalog;
+        this.catalogMapper = catalogMapper;
     }
 
     @Override
@@ -69,5 +82,52 @@ public class AdminController implements AdminApi {
                 .history(adminMapper.toHistory(orders.history(order)))
                 .ipn(adminMapper.toIpnDeliveries(ipnLog.forOrder(order.getId())));
         return new OrderDetailsResponse().success(true).data(data).requestId(RequestIds.current());
+    }
+
+    // ---- currencies and routes ----------------------------------------------------------------
+
+    @Override
+    public ResponseEntity<CurrencyListResponse> listCurrencies() {
+        return ResponseEntity.ok(new CurrencyListResponse().success(true)
+                .data(catalogMapper.toAdminCurrencies(catalog.currencies())).requestId(RequestIds.current()));
+    }
+
+    @Override
+    public ResponseEntity<CurrencyResponse> createCurrency(CurrencyRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(currency(catalog.createCurrency(request)));
+    }
+
+    @Override
+    public ResponseEntity<CurrencyResponse> updateCurrency(String currencyId, CurrencyRequest request) {
+        return ResponseEntity.ok(currency(catalog.updateCurrency(currencyId, request)));
+    }
+
+    @Override
+    public ResponseEntity<AdminRouteListResponse> listAllRoutes() {
+        return ResponseEntity.ok(new AdminRouteListResponse().success(true)
+                .data(catalogMapper.toAdminRoutes(catalog.routes())).requestId(RequestIds.current()));
+    }
+
+    @Override
+    public ResponseEntity<AdminRouteResponse> getRouteDetails(String routeId) {
+        return ResponseEntity.ok(route(catalog.route(routeId)));
+    }
+
+    @Override
+    public ResponseEntity<AdminRouteResponse> createRoute(RouteRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(route(catalog.createRoute(request)));
+    }
+
+    @Override
+    public ResponseEntity<AdminRouteResponse> updateRoute(String routeId, RouteRequest request) {
+        return ResponseEntity.ok(route(catalog.updateRoute(routeId, request)));
+    }
+
+    private CurrencyResponse currency(dev.exchanger.server.route.Currency currency) {
+        return new CurrencyResponse().success(true).data(catalogMapper.toAdminCurrency(currency)).requestId(RequestIds.current());
+    }
+
+    private AdminRouteResponse route(dev.exchanger.server.route.Route route) {
+        return new AdminRouteResponse().success(true).data(catalogMapper.toAdminRoute(route)).requestId(RequestIds.current());
     }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /** A currency the exchanger takes or pays out, named by its xml (BestChange) code. */
 @Entity
@@ -30,6 +31,10 @@ public class Currency {
     @Column(name = "manual_payment")
     private boolean manualPayment;
 
+    /** When the operator last changed it (the rates export's Last-Modified). */
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
     protected Currency() {
     }
 
@@ -41,6 +46,27 @@ public class Currency {
         this.reserve = reserve;
         this.paymentInstructions = paymentInstructions;
         this.manualPayment = manualPayment;
+    }
+
+    /** A new currency as the operator sets it. */
+    public static Currency create(String id, String xml, String name, int scale, BigDecimal reserve,
+                                  String paymentInstructions, boolean manualPayment, Instant now) {
+        Currency currency = new Currency();
+        currency.id = id;
+        currency.update(xml, name, scale, reserve, paymentInstructions, manualPayment, now);
+        return currency;
+    }
+
+    /** Replaces everything the operator sets; the id stays. */
+    public void update(String xml, String name, int scale, BigDecimal reserve, String paymentInstructions,
+                       boolean manualPayment, Instant now) {
+        this.xml = xml;
+        this.name = name;
+        this.scale = scale;
+        this.reserve = reserve;
+        this.paymentInstructions = paymentInstructions;
+        this.manualPayment = manualPayment;
+        this.updatedAt = now;
     }
 
     public String getId() {
@@ -69,5 +95,9 @@ public class Currency {
 
     public boolean isManualPayment() {
         return manualPayment;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
     }
 }

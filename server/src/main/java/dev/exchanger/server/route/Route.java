@@ -1,5 +1,6 @@
 package dev.exchanger.server.route;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -11,6 +12,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,11 +53,53 @@ public class Route {
     @Column(name = "payment_window_minutes")
     private int paymentWindowMinutes;
 
-    @OneToMany(mappedBy = "route", fetch = FetchType.LAZY)
+    /** When the operator last changed it, its fields and switch included (the rates export's Last-Modified). */
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    /** Stored and removed with the route: the operator replaces them through {@link #replaceFields}. */
+    @OneToMany(mappedBy = "route", fetch = FetchType.LAZY, cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("kind, position")
     private List<RouteField> fields = new ArrayList<>();
 
     protected Route() {
+    }
+
+    /** What the operator sets on a route, all of it: a new route is made of it, a change replaces it. */
+    public record Terms(Currency from, Currency to, BigDecimal rate, BigDecimal feePercent, BigDecimal feeFixed,
+                        BigDecimal minAmount, BigDecimal maxAmount, int paymentWindowMinutes, boolean active) {
+    }
+
+    public static Route create(String id, Terms terms, Instant now) {
+        Route route = new Route();
+        route.id = id;
+        route.update(terms, now);
+        return route;
+    }
+
+    /** Replaces the route's terms; its fields are replaced with {@link #replaceFields}. */
+    public void update(Terms terms, Instant now) {
+        this.from = terms.from();
+        this.to = terms.to();
+        this.rate = terms.rate();
+        this.feePercent = terms.feePercent();
+        this.feeFixed = terms.feeFixed();
+        this.minAmount = terms.minAmount();
+        this.maxAmount = terms.maxAmount();
+        this.paymentWindowMinutes = terms.paymentWindowMinutes();
+        this.active = terms.active();
+        this.updatedAt = now;
+    }
+
+    /**
+     * Makes these the route's fields, in this order within each kind: fields of the route that
+     * are in the list are kept (the caller has updated them), new ones are added, and the ones
+     * left out are removed (orders keep their own copy of the names and values).
+     */
+    public void replaceFields(List<RouteField> replacement, Instant now) {
+        fields.clear();
+        fields.addAll(replacement);
+        this.updatedAt = now;
     }
 
     /**
@@ -114,5 +158,9 @@ public class Route {
 
     public List<RouteField> getFields() {
         return fields;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
     }
 }

@@ -15,8 +15,13 @@ import java.util.regex.Pattern;
 @Table(name = "route_field")
 public class RouteField {
 
-    /** Compiled field patterns by their text: entities are loaded per request, patterns need compiling once. */
+    /**
+     * Compiled field patterns by their text: entities are loaded per request, patterns need
+     * compiling once. Keyed by the text, so an edited pattern is compiled anew at once; emptied
+     * when it grows past {@link #MAX_PATTERNS}, since the operator's edits leave old ones behind.
+     */
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+    private static final int MAX_PATTERNS = 1000;
 
     @Id
     private String id;
@@ -38,6 +43,26 @@ public class RouteField {
     private String example;
 
     protected RouteField() {
+    }
+
+    /** A new field of this route; {@code id} is the key clients will send. */
+    public static RouteField create(String id, Route route, FieldKind kind, int position, String name, boolean required,
+                                    String regexp, String example) {
+        RouteField field = new RouteField();
+        field.id = id;
+        field.route = route;
+        field.kind = kind;
+        field.update(position, name, required, regexp, example);
+        return field;
+    }
+
+    /** Replaces what the operator sets; the key, route and kind stay. */
+    public void update(int position, String name, boolean required, String regexp, String example) {
+        this.position = position;
+        this.name = name;
+        this.required = required;
+        this.regexp = regexp;
+        this.example = example;
     }
 
     public String getId() {
@@ -77,6 +102,19 @@ public class RouteField {
         if (regexp == null || regexp.isEmpty()) {
             return true;
         }
-        return PATTERNS.computeIfAbsent(regexp, Pattern::compile).matcher(value).matches();
+        return pattern(regexp).matcher(value).matches();
+    }
+
+    /** The compiled pattern of this text; a {@link java.util.regex.PatternSyntaxException} when it does not compile. */
+    public static Pattern pattern(String regexp) {
+        Pattern pattern = PATTERNS.get(regexp);
+        if (pattern == null) {
+            pattern = Pattern.compile(regexp);
+            if (PATTERNS.size() >= MAX_PATTERNS) {
+                PATTERNS.clear();
+            }
+            PATTERNS.put(regexp, pattern);
+        }
+        return pattern;
     }
 }

@@ -53,6 +53,30 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND_ERROR, 2002, "Route not found", object);
     }
 
+    /**
+     * A parameter failed validation, with what is wrong: {@code Param reserve isn't valid: at most
+     * 2 decimals}, or {@code Param toValues isn't valid: wallet (the example does not match the regexp)}
+     * for a named part of it. Without {@code err} the object names the parameter only.
+     */
+    public static ApiException invalidParam(String type, String fieldId, String nameField, String err, String detail) {
+        boolean named = nameField != null && !nameField.equals(type);
+        String message = "Param " + type + " isn't valid" + (named ? ": " + nameField + " (" + detail + ")" : ": " + detail);
+        ErrorObject object = new ErrorObject().type(type).nameField(nameField).fieldId(fieldId)
+                .err(err == null ? null : ErrorObject.ErrEnum.fromValue(err));
+        return new ApiException(HttpStatus.BAD_REQUEST, ErrorType.VALIDATION_ERROR, 1001, message, object);
+    }
+
+    public static ApiException currencyNotFound() {
+        ErrorObject object = new ErrorObject().type("currencyId").nameField("currencyId").err(ErrorObject.ErrEnum.UNKNOWN);
+        return new ApiException(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND_ERROR, 2004, "Currency not found", object);
+    }
+
+    /** What the body describes already exists (a currency's xml code, a route's pair of currencies), named by {@code param}. */
+    public static ApiException alreadyExists(String param, String message) {
+        ErrorObject object = new ErrorObject().type(param).nameField(param).err(ErrorObject.ErrEnum.DUPLICATE);
+        return new ApiException(HttpStatus.CONFLICT, ErrorType.CONFLICT_ERROR, 3003, message, object);
+    }
+
     public static ApiException illegalStatusChange(String from, String to) {
         return new ApiException(HttpStatus.CONFLICT, ErrorType.CONFLICT_ERROR, 3001,
                 "Status change from " + from + " to " + to + " is not allowed", null);
