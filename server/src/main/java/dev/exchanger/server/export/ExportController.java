@@ -4,22 +4,32 @@ import dev.exchanger.server.api.ExportApi;
 import dev.exchanger.server.api.model.RatesResponse;
 import dev.exchanger.server.web.RequestIds;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The rates export for monitors. Each answer carries its ETag and {@code Cache-Control: no-cache};
- * Spring's conditional-request handling of a {@link ResponseEntity} with an ETag answers a matching
- * {@code If-None-Match} with 304 and no body, so the header parameter is not read here.
- * No {@code Last-Modified}: routes keep no modification time.
+ * The rates export for monitors. Each answer carries its ETag, the catalog's Last-Modified (once
+ * the latest change has settled, see {@link RatesExport#SETTLED}) and {@code Cache-Control: no-cache};
+ * Spring's conditional-request handling of a {@link ResponseEntity} with these headers answers a
+ * matching {@code If-None-Match} (or, without one, an {@code If-Modified-Since} not older than
+ * Last-Modified) with 304 and no body, so the header parameters are not read here.
  */
 @RestController
 public class ExportController implements ExportApi {
 
     static final MediaType XML_UTF8 = new MediaType("application", "xml", StandardCharsets.UTF_8);
+    static final MediaType TEXT_XML_UTF8 = new MediaType("text", "xml", StandardCharsets.UTF_8);
 
     private final RatesExport export;
 
@@ -28,26 +38,66 @@ public class ExportController implements ExportApi {
     }
 
     @Override
-    public ResponseEntity<String> exportRatesXml(String ifNoneMatch) {
+    public ResponseEntity<String> exportRatesXml(String ifNoneMatch, String ifModifiedSince) {
+        Instant lastModified = export.settledLastModified();
         byte[] xml = RatesExport.xml(export.items());
-        return ResponseEntity.ok()
-                .contentType(XML_UTF8)
+        return validators(ResponseEntity.ok(), lastModified)
+                .contentType(xmlType(currentAccept()))
+                .varyBy(HttpHeaders.ACCEPT)
                 .eTag("\"" + RatesExport.sha256(xml) + "\"")
-                .cacheControl(CacheControl.noCache())
                 .body(new String(xml, StandardCharsets.UTF_8));
     }
 
     @Override
-    public ResponseEntity<RatesResponse> exportRatesJson(String ifNoneMatch) {
+    public ResponseEntity<RatesResponse> exportRatesJson(String ifNoneMatch, String ifModifiedSince) {
+        Instant lastModified = export.settledLastModified();
         List<RateItem> items = export.items();
         RatesResponse body = new RatesResponse()
                 .success(true)
                 .data(items.stream().map(ExportController::toDto).toList())
                 .requestId(RequestIds.current());
-        return ResponseEntity.ok()
+        return validators(ResponseEntity.ok(), lastModified)
                 .eTag("W/\"" + RatesExport.sha256(RatesExport.xml(items)) + "\"")
-                .cacheControl(CacheControl.noCache())
                 .body(body);
+    }
+
+    private static ResponseEntity.BodyBuilder validators(ResponseEntity.BodyBuilder ok, Instant lastModified) {
+        ok.cacheControl(CacheControl.noCache());
+        return lastModified == null ? ok : ok.lastModified(lastModified);
+    }
+
+    /**
+     * {@code application/xml}, unless the client prefers {@code text/xml} (the handler mapping has
+     * already refused an Accept that allows neither, nor JSON for an error).
+     */
+    static MediaType xmlType(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return XML_UTF8;
+        }
+        List<MediaType> accepted;
+        try {
+            accepted = new ArrayList<>(MediaType.parseMediaTypes(accept));
+        } catch (InvalidMediaTypeException e) {
+            return XML_UTF8;
+        }
+        accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        for (MediaType type : accepted) {
+            if (type.getQualityValue() <= 0) {
+                continue;
+            }
+            if (type.includes(MediaType.APPLICATION_XML)) {
+                return XML_UTF8;
+            }
+            if (type.includes(MediaType.TEXT_XML)) {
+                return TEXT_XML_UTF8;
+            }
+        }
+        return XML_UTF8;
+    }
+
+    private static String currentAccept() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? String.join(",", Collections.list(attributes.getRequest().getHeaders(HttpHeaders.ACCEPT))) : null;
     }
 
     private static dev.exchanger.server.api.model.RateItem toDto(RateItem item) {

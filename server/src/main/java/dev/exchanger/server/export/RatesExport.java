@@ -1,10 +1,15 @@
 package dev.exchanger.server.export;
 
+import dev.exchanger.server.route.CurrencyRepository;
+import dev.exchanger.server.route.RouteRepository;
 import dev.exchanger.server.route.RouteService;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
@@ -12,16 +17,48 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.springframework.stereotype.Service;
 
-/** The rates of the active routes for monitors: the items, BestChange {@code rates.xml}, and hashes for ETags. */
+/**
+ * The rates of the active routes for monitors: the items, BestChange {@code rates.xml}, hashes for
+ * ETags, and the time of the catalog's latest change for Last-Modified.
+ */
 @Service
 public class RatesExport {
+
+    /**
+     * How old the latest change must be before it is answered as Last-Modified. HTTP dates have
+     * whole seconds: a change in the same second as an answer, or one whose transaction commits a
+     * moment after an answer that did not see it, would otherwise carry a Last-Modified that a
+     * monitor already holds, and its If-Modified-Since would get 304 until the next change.
+     */
+    static final Duration SETTLED = Duration.ofSeconds(2);
 
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
     private final RouteService routes;
+    private final RouteRepository routeRows;
+    private final CurrencyRepository currencyRows;
+    private final Clock clock;
 
-    public RatesExport(RouteService routes) {
+    public RatesExport(RouteService routes, RouteRepository routeRows, CurrencyRepository currencyRows, Clock clock) {
         this.routes = routes;
+        this.routeRows = routeRows;
+        this.currencyRows = currencyRows;
+        this.clock = clock;
+    }
+
+    /**
+     * The latest change to any route or currency (a route switched off included), once it is
+     * {@link #SETTLED}; null before, or when there is none. Read it before the items: then an answer
+     * never claims a time later than what its items show.
+     */
+    Instant settledLastModified() {
+        Instant route = routeRows.lastUpdatedAt();
+        Instant currency = currencyRows.lastUpdatedAt();
+        Instant latest = route == null ? currency : currency == null ? route : (route.isAfter(currency) ? route : currency);
+        if (latest == null || clock.instant().isBefore(latest.plus(SETTLED))) {
+            return null;
+        }
+        return latest;
     }
 
     /** One item per active route, in route order. */
