@@ -76,7 +76,11 @@ class RatesExportTest extends ApiTest {
         assertThat(reply.text()).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
         assertThat(reply.header("ETag")).matches("^\"[0-9a-f]{64}\"$");
         assertThat(reply.header("Cache-Control")).isEqualTo("no-cache");
-        assertThat(reply.header("Last-Modified")).isNull();
+        // the latest change of the catalog, an HTTP date, once it is two seconds old (absent before)
+        if (reply.header("Last-Modified") != null) {
+            assertThat(java.time.ZonedDateTime.parse(reply.header("Last-Modified"), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME))
+                    .isBefore(java.time.ZonedDateTime.now());
+        }
         List<Map<String, String>> items = items(reply.bytes());
         assertThat(items).hasSize((int) count("select count(*) from route where active"));
         assertThat(items).allSatisfy(item -> assertThat(item.keySet()).containsExactly(FIELDS));
@@ -154,6 +158,37 @@ class RatesExportTest extends ApiTest {
             assertThat(item.get("out")).isEqualTo("1");
             JsonNode json = jsonItem(strict(get(JSON_EXPORT)).data(), "ETH", "WMZ");
             assertThat(json.path("in").asString()).isEqualTo("333.33333334");
+        } finally {
+            jdbc.update("update route set rate = ?::numeric where id = ?", rate, ETH_WMZ);
+        }
+    }
+
+    @Test
+    void aMonitorThatAsksForTextXmlGetsTextXml() throws Exception {
+        Reply applicationXml = xml();
+        Reply textXml = strict(get(XML).header("Accept", "text/xml"));
+        Reply preferred = strict(get(XML).header("Accept", "application/xml;q=0.5, text/xml"));
+        Reply anything = strict(get(XML).header("Accept", "*/*"));
+
+        assertThat(textXml.status()).isEqualTo(200);
+        assertThat(textXml.header("Content-Type")).isEqualTo("text/xml;charset=UTF-8");
+        assertThat(textXml.text()).isEqualTo(applicationXml.text());
+        assertThat(textXml.header("ETag")).isEqualTo(applicationXml.header("ETag"));
+        assertThat(textXml.header("Vary")).contains("Accept");
+        assertThat(preferred.header("Content-Type")).isEqualTo("text/xml;charset=UTF-8");
+        assertThat(anything.header("Content-Type")).isEqualTo("application/xml;charset=UTF-8");
+        assertThat(strict(get(XML).header("Accept", "text/xml").header("If-None-Match", textXml.header("ETag"))).status())
+                .isEqualTo(304);
+    }
+
+    @Test
+    void aChangeMadeWithSqlMovesTheRoutesModificationTimeToo() throws Exception {
+        java.sql.Timestamp before = jdbc.queryForObject("select updated_at from route where id = ?", java.sql.Timestamp.class, ETH_WMZ);
+        String rate = rate(ETH_WMZ);
+        jdbc.update("update route set rate = 160.5 where id = ?", ETH_WMZ);
+        try {
+            java.sql.Timestamp after = jdbc.queryForObject("select updated_at from route where id = ?", java.sql.Timestamp.class, ETH_WMZ);
+            assertThat(after).isAfter(before);
         } finally {
             jdbc.update("update route set rate = ?::numeric where id = ?", rate, ETH_WMZ);
         }
