@@ -104,7 +104,10 @@ public class Catalog {
             currencies.flush();
             return currency;
         } catch (DataIntegrityViolationException e) {
-            throw xmlTaken(currency.getXml());
+            if (violates(e, "currency_xml")) {
+                throw xmlTaken(currency.getXml());
+            }
+            throw e;
         }
     }
 
@@ -160,8 +163,17 @@ public class Catalog {
             routes.flush();
             return route;
         } catch (DataIntegrityViolationException e) {
-            throw pairTaken(terms, null);
+            if (violates(e, "route_direction_unique")) {
+                throw pairTaken(terms, null);
+            }
+            throw e;
         }
+    }
+
+    /** Whether the database refused the write for a constraint or index whose name starts so. */
+    private static boolean violates(DataIntegrityViolationException e, String constraint) {
+        String message = e.getMostSpecificCause().getMessage();
+        return message != null && message.contains("\"" + constraint);
     }
 
     /** The route's terms once each is valid; the first that is not is thrown. */
