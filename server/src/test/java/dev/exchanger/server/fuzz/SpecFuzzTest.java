@@ -74,8 +74,8 @@ class SpecFuzzTest {
 
     static final long DEFAULT_SEED = 20261123L;
     static final String OPERATOR_KEY = "spec-fuzz-operator-key-7f3a9c";
-    /** About 530 are sent today (315 Tcases cases, their realistic variants, setup); this only stops a runaway. */
-    static final int MAX_REQUESTS = 700;
+    /** About 1000 are sent today (696 Tcases cases, their realistic variants, setup); this only stops a runaway. */
+    static final int MAX_REQUESTS = 1500;
     /** For sending, after Tcases' generation: ample on a shared, busy machine; a server that hangs still ends the run. */
     static final Duration BUDGET = Duration.ofSeconds(90);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
