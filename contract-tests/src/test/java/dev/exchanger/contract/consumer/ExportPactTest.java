@@ -46,6 +46,10 @@ class ExportPactTest {
     private static final String DECIMAL = "(0|[1-9][0-9]*)(\\.[0-9]*[1-9])?";
     private static final String LIMIT = DECIMAL + " [A-Za-z0-9_]{1,32}";
     private static final String CODE = "[A-Za-z0-9_]{1,32}";
+    private static final String LAST_MODIFIED_STATE = "a monitor holds the rates' Last-Modified";
+    private static final String HTTP_DATE = "[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT";
+    private static final String A_DATE = "Thu, 17 Oct 2019 09:30:00 GMT";
+    private static final String TEXT_XML = "text/xml(;\\s*charset=[\\w-]+)?";
 
     private static ExportApi export(MockServer mockServer) {
         return new ExportApi(ConsumerClients.client(mockServer));
@@ -93,7 +97,7 @@ class ExportPactTest {
     @Test
     @PactTestFor(pactMethod = "exportRatesXmlUnchanged")
     void getsNotModifiedForTheSameEtag(MockServer mockServer) {
-        ApiException e = catchThrowableOfType(ApiException.class, () -> export(mockServer).exportRatesXml(AN_ETAG));
+        ApiException e = catchThrowableOfType(ApiException.class, () -> export(mockServer).exportRatesXml(AN_ETAG, null));
 
         assertThat(e.getCode()).isEqualTo(304);
         assertThat(e.getResponseHeaders().firstValue("ETag")).hasValue(AN_ETAG);
@@ -133,7 +137,7 @@ class ExportPactTest {
     @Test
     @PactTestFor(pactMethod = "exportRatesJson")
     void readsTheRatesAsJson(MockServer mockServer) throws Exception {
-        List<RateItem> items = export(mockServer).exportRatesJson(null).getData();
+        List<RateItem> items = export(mockServer).exportRatesJson(null, null).getData();
 
         assertThat(items).isNotEmpty().allSatisfy(item -> {
             assertThat(item.getOut()).isNotBlank();
@@ -156,8 +160,76 @@ class ExportPactTest {
     @Test
     @PactTestFor(pactMethod = "exportRatesJsonUnchanged")
     void getsNotModifiedForTheSameJsonEtag(MockServer mockServer) {
-        ApiException e = catchThrowableOfType(ApiException.class, () -> export(mockServer).exportRatesJson("W/" + AN_ETAG));
+        ApiException e = catchThrowableOfType(ApiException.class, () -> export(mockServer).exportRatesJson("W/" + AN_ETAG, null));
 
         assertThat(e.getCode()).isEqualTo(304);
+    }
+
+    // ---- Last-Modified and text/xml ---------------------------------------------------------
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact exportRatesXmlNotModifiedSince(PactDslWithProvider provider) {
+        return provider.given(LAST_MODIFIED_STATE)
+                .uponReceiving("a monitor reads rates.xml again with the Last-Modified it holds")
+                .method("GET").path(XML_PATH)
+                .headerFromProviderState("If-Modified-Since", "${lastModified}", A_DATE)
+                .willRespondWith()
+                .status(304)
+                .matchHeader("Last-Modified", HTTP_DATE, A_DATE)
+                .matchHeader("ETag", STRONG_ETAG, AN_ETAG)
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "exportRatesXmlNotModifiedSince")
+    void getsNotModifiedSinceTheLastModified(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> export(mockServer).exportRatesXml(null, A_DATE));
+
+        assertThat(e.getCode()).isEqualTo(304);
+        assertThat(e.getResponseHeaders().firstValue("Last-Modified")).hasValue(A_DATE);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact exportRatesJsonNotModifiedSince(PactDslWithProvider provider) {
+        return provider.given(LAST_MODIFIED_STATE)
+                .uponReceiving("a monitor reads the JSON rates again with the Last-Modified it holds")
+                .method("GET").path(JSON_PATH)
+                .headerFromProviderState("If-Modified-Since", "${lastModified}", A_DATE)
+                .willRespondWith()
+                .status(304)
+                .matchHeader("Last-Modified", HTTP_DATE, A_DATE)
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "exportRatesJsonNotModifiedSince")
+    void getsNotModifiedSinceTheLastModifiedAsJson(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> export(mockServer).exportRatesJson(null, A_DATE));
+
+        assertThat(e.getCode()).isEqualTo(304);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact exportRatesAsTextXml(PactDslWithProvider provider) {
+        return provider.given(ROUTE_STATE)
+                .uponReceiving("a monitor that takes only text/xml reads rates.xml")
+                .method("GET").path(XML_PATH)
+                .headers("Accept", "text/xml")
+                .willRespondWith()
+                .status(200)
+                .matchHeader("Content-Type", TEXT_XML, "text/xml;charset=UTF-8")
+                .matchHeader("ETag", STRONG_ETAG, AN_ETAG)
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "exportRatesAsTextXml")
+    void readsRatesXmlAsTextXml(MockServer mockServer) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(mockServer.getUrl() + XML_PATH)).header("Accept", "text/xml").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).matches(TEXT_XML));
     }
 }

@@ -198,4 +198,90 @@ class ExchangerProviderPactIT {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("route " + route.getId() + " has no " + kind + " field " + name));
     }
+
+    // ---- the operator's catalog (currencies and routes) -------------------------------------
+
+    @Autowired
+    dev.exchanger.server.route.Catalog catalog;
+    @Autowired
+    dev.exchanger.server.route.CurrencyRepository currencies;
+
+    private static final java.util.concurrent.atomic.AtomicInteger CATALOG_SEQUENCE = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** An xml code no currency has: each replay makes its own. */
+    private static String freeXml() {
+        return ("PACT_" + Long.toString(System.currentTimeMillis(), 36) + "_" + CATALOG_SEQUENCE.incrementAndGet()).toUpperCase();
+    }
+
+    private dev.exchanger.server.route.Currency newCurrency(int scale, String reserve) {
+        return catalog.createCurrency(new dev.exchanger.server.api.model.CurrencyRequest()
+                .xml(freeXml()).name("Pact currency").scale(scale).reserve(reserve)
+                .paymentInstructions("Send it to the pact wallet").manual(true));
+    }
+
+    @State("no currency has the xml code the operator picks")
+    Map<String, Object> freeXmlCode() {
+        String xml = freeXml();
+        assertThat(currencies.findByXmlIgnoringCase(xml)).isEmpty();
+        return Map.of("xml", xml);
+    }
+
+    /** A currency of scale 2, made for this interaction. */
+    @State("currency exists")
+    Map<String, Object> currencyExists() {
+        dev.exchanger.server.route.Currency currency = newCurrency(2, "1000");
+        return Map.of("currencyId", currency.getId(), "xml", currency.getXml());
+    }
+
+    @State("no currency with id 5d8e5f4ab80b7b4cd75a63ff exists")
+    void noSuchCurrency() {
+        assertThat(currencies.findById("5d8e5f4ab80b7b4cd75a63ff")).as("currency 5d8e5f4ab80b7b4cd75a63ff").isEmpty();
+    }
+
+    /** Two new currencies (scale 8 and 2) with no route between them. */
+    @State("two currencies exist")
+    Map<String, Object> twoCurrenciesExist() {
+        return Map.of("fromCurrencyId", newCurrency(8, "10").getId(), "toCurrencyId", newCurrency(2, "25000").getId());
+    }
+
+    /**
+     * A route of the spec's create example between two new currencies (rate 64110.25, fees 0.5 %
+     * and 1, 0.001 to 0.5, 60 minutes, active), with a recipient's wallet and an e-mail and no
+     * sender's field: its id, its currencies and its fields' keys.
+     */
+    @State("route with fields exists")
+    Map<String, Object> routeWithFieldsExists() {
+        String from = newCurrency(8, "10").getId();
+        String to = newCurrency(2, "25000").getId();
+        Route route = catalog.createRoute(new dev.exchanger.server.api.model.RouteRequest()
+                .fromCurrencyId(from).toCurrencyId(to).rate("64110.25").feePercent("0.5").feeFixed("1")
+                .minAmount("0.001").maxAmount("0.5").paymentWindowMinutes(60).active(true)
+                .fromValues(List.of())
+                .toValues(List.of(new dev.exchanger.server.api.model.FieldDefinitionRequest()
+                        .name("wallet").required(true).regexp("^Z[0-9]{12}$").example("Z123456789012")))
+                .routeValues(List.of(new dev.exchanger.server.api.model.FieldDefinitionRequest()
+                        .name("email").required(true).regexp("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$").example("client@example.com"))));
+        return Map.of("routeId", route.getId(), "fromCurrencyId", from, "toCurrencyId", to,
+                "toKey", fieldKey(route, FieldKind.TO_VALUES, "wallet"), "routeKey", fieldKey(route, FieldKind.ROUTE_VALUES, "email"));
+    }
+
+    /**
+     * The Last-Modified a monitor got on its last poll: the one the export answers now, once the
+     * catalog's latest change has settled (the export leaves it out for two seconds after a change).
+     */
+    @State("a monitor holds the rates' Last-Modified")
+    Map<String, Object> monitorHoldsTheLastModified() throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (true) {
+            java.net.http.HttpResponse<Void> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/service/export/xml")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            java.util.Optional<String> lastModified = response.headers().firstValue("Last-Modified");
+            if (lastModified.isPresent()) {
+                return Map.of("lastModified", lastModified.get());
+            }
+            assertThat(System.nanoTime()).as("Last-Modified within 15 s").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
 }
