@@ -24,7 +24,7 @@ public class OrdersController implements OrdersApi {
     }
 
     @Override
-    public ResponseEntity<OrderResponse> createOrder(CreateOrderRequest request) {
+    public ResponseEntity<OrderResponse> createOrder(CreateOrderRequest request, String idempotencyKey) {
         return ok(mapper.toOrderDto(orders.create(request), links));
     }
 
