@@ -12,6 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -45,6 +46,17 @@ class SecurityConfig {
     @Bean
     ApiKeyAuthenticationProvider apiKeyAuthenticationProvider(AdminProperties admin, PartnerService partners) {
         return new ApiKeyAuthenticationProvider(admin, partners);
+    }
+
+    /**
+     * A URL that Spring Security's firewall refuses (an encoded backslash, a {@code ;} in the
+     * path...) is a 400 in the envelope too; by default the firewall's own error page would be
+     * refused again on the error dispatch of the same URL, leaving the container's HTML page.
+     */
+    @Bean
+    WebSecurityCustomizer rejectedRequestsInTheEnvelope(ErrorWriter errors) {
+        return web -> web.requestRejectedHandler((request, response, e) ->
+                errors.write(request, response, ApiException.malformed("The request URL or a header has characters that are not accepted")));
     }
 
     @Bean

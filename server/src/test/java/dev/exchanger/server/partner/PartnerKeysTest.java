@@ -127,6 +127,13 @@ class PartnerKeysTest extends ApiTest {
     }
 
     @Test
+    void aUrlTheFirewallRefusesIsA400InTheEnvelope() throws Exception {
+        Reply refused = answerChecked(asOperator(get("/admin/partners/a%5Cb")));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.error().path("errorType").asString()).isEqualTo("ValidationError");
+    }
+
+    @Test
     void badInputToThePartnerApiIsAClearErrorAndChangesNothing() throws Exception {
         long partners = count("select count(*) from partner");
         long keys = count("select count(*) from partner_api_key");
