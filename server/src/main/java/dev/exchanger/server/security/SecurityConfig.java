@@ -16,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -45,6 +46,16 @@ class SecurityConfig {
     @Bean
     ApiKeyAuthenticationProvider apiKeyAuthenticationProvider(AdminProperties admin, PartnerService partners) {
         return new ApiKeyAuthenticationProvider(admin, partners);
+    }
+
+    /**
+     * A request the firewall refuses before any controller (a {@code ;}, an encoded slash or
+     * backslash in the path) is a 400 in the error envelope, as the spec documents every 400,
+     * not the servlet container's HTML error page.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ErrorWriter errors) {
+        return (request, response, e) -> errors.write(request, response, ApiException.malformed("Request isn't valid"));
     }
 
     @Bean
