@@ -78,7 +78,7 @@ class OrdersPactTest {
     @Test
     @PactTestFor(pactMethod = "createOrder")
     void createsAnOrderAndReadsItsPaymentLinks(MockServer mockServer) throws Exception {
-        Order order = orders(mockServer).createOrder(ethToWmz("Z123456789012")).getData();
+        Order order = orders(mockServer).createOrder(ethToWmz("Z123456789012"), null).getData();
 
         assertThat(order.getStatus()).isEqualTo(OrderStatus.NEW);
         assertThat(order.getUid()).isEqualTo(ORDER_UID);
@@ -119,7 +119,7 @@ class OrdersPactTest {
     @PactTestFor(pactMethod = "createOrderWithBadWallet")
     void reportsWhichFieldIsNotValid(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class,
-                () -> orders(mockServer).createOrder(ethToWmz("Z12")));
+                () -> orders(mockServer).createOrder(ethToWmz("Z12"), null));
 
         assertThat(e.getCode()).isEqualTo(400);
         ErrorResponse envelope = envelope(e);
@@ -157,11 +157,63 @@ class OrdersPactTest {
     void reportsAnUnknownRoute(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class, () -> orders(mockServer).createOrder(new CreateOrderRequest()
                 .routeId(UNKNOWN_ROUTE).amount(new BigDecimal("2"))
-                .toValues(List.of(new FieldValue().key(WMZ_WALLET_KEY).value("Z123456789012")))));
+                .toValues(List.of(new FieldValue().key(WMZ_WALLET_KEY).value("Z123456789012"))), null));
 
         assertThat(e.getCode()).isEqualTo(404);
         assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.NOT_FOUND_ERROR);
         assertThat(envelope(e).getError().getErrorCode()).isEqualTo(2002);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact createOrderWithRevokedKey(PactDslWithProvider provider) {
+        return provider.given(ROUTE_STATE).given(Pacts.REVOKED_KEY_STATE)
+                .uponReceiving("a partner creates an order with an API key the operator has revoked")
+                .method("POST").path(CREATE)
+                .headers("X-Api-Key", Pacts.REVOKED_PARTNER_KEY, "Content-Type", "application/json")
+                .body(createRequest("Z123456789012"))
+                .willRespondWith()
+                .status(401)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .matchHeader("WWW-Authenticate", "^" + Bodies.API_KEY_CHALLENGE + "$", Bodies.API_KEY_CHALLENGE)
+                .body(Bodies.error("AuthenticationError", 4001, error -> error.stringType("message", "A valid X-Api-Key is required")))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "createOrderWithRevokedKey")
+    void refusesARevokedKey(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class,
+                () -> orders(mockServer, Pacts.REVOKED_PARTNER_KEY).createOrder(ethToWmz("Z123456789012"), null));
+
+        assertThat(e.getCode()).isEqualTo(401);
+        assertThat(e.getResponseHeaders().firstValue("WWW-Authenticate")).hasValue(Bodies.API_KEY_CHALLENGE);
+        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.AUTHENTICATION_ERROR);
+        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(4001);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact createOrderWithOperatorKey(PactDslWithProvider provider) {
+        return provider.given(ROUTE_STATE)
+                .uponReceiving("create an order with the operator's key: the operator creates no orders of its own")
+                .method("POST").path(CREATE)
+                .headers("X-Api-Key", Pacts.OPERATOR_KEY, "Content-Type", "application/json")
+                .body(createRequest("Z123456789012"))
+                .willRespondWith()
+                .status(403)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(Bodies.error("ForbiddenError", 4003, error -> error.stringType("message", "This API key may not use this operation")))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "createOrderWithOperatorKey")
+    void refusesTheOperatorsKey(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class,
+                () -> orders(mockServer, Pacts.OPERATOR_KEY).createOrder(ethToWmz("Z123456789012"), null));
+
+        assertThat(e.getCode()).isEqualTo(403);
+        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.FORBIDDEN_ERROR);
+        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(4003);
     }
 
     // ---- getOrder -------------------------------------------------------------------------

@@ -46,7 +46,14 @@ class ContractCoverageIT {
             entry("changeOrderStatus 415", ONLY_JSON),
             entry("changeOrderStatus 500", SERVER_FAULT),
             entry("exportRatesXml 500", SERVER_FAULT),
-            entry("exportRatesJson 500", SERVER_FAULT)));
+            entry("exportRatesJson 500", SERVER_FAULT),
+            entry("listPartners 500", SERVER_FAULT),
+            entry("createPartner 415", ONLY_JSON),
+            entry("createPartner 500", SERVER_FAULT),
+            entry("getPartner 500", SERVER_FAULT),
+            entry("createApiKey 415", ONLY_JSON),
+            entry("createApiKey 500", SERVER_FAULT),
+            entry("revokeApiKey 500", SERVER_FAULT)));
 
     private final SpecOperations spec = SpecOperations.load();
     private final List<PactInteraction> interactions = PactInteractions.load();
