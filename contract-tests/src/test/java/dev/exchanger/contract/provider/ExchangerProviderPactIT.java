@@ -128,6 +128,29 @@ class ExchangerProviderPactIT {
         return injected(paid);
     }
 
+    /**
+     * The first request with this {@code Idempotency-Key}: 2 ETH to WMZ with the route's required
+     * fields and this wallet, sent through the API the way the client sends it, so that the key
+     * holds the answer that client got. Seeding again is itself a repeat, and changes nothing.
+     */
+    @State("an order of 2 ETH to WMZ was created with an Idempotency-Key")
+    Map<String, Object> orderCreatedWithIdempotencyKey(Map<String, Object> params) throws Exception {
+        Map<String, Object> route = ethToWmzExists();
+        String body = "{\"routeId\":\"" + route.get("routeId") + "\",\"amount\":2,"
+                + "\"toValues\":[{\"key\":\"" + route.get("toWalletKey") + "\",\"value\":\"" + params.get("wallet") + "\"}],"
+                + "\"routeValues\":[{\"key\":\"" + route.get("emailKey") + "\",\"value\":\"client@example.com\"}],"
+                + "\"lang\":\"en\"}";
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/public/exchanger/order/create"))
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", (String) params.get("idempotencyKey"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return route;
+    }
+
     @State("no order with uid 999999999 exists")
     void noSuchOrder() {
         assertThat(orders.findByUid(999_999_999L)).as("order 999999999").isEmpty();

@@ -58,6 +58,13 @@ public class ApiException extends RuntimeException {
                 "Status change from " + from + " to " + to + " is not allowed", null);
     }
 
+    /** An {@code Idempotency-Key} of the last 24 hours sent again with another request body. */
+    public static ApiException idempotencyConflict() {
+        ErrorObject object = new ErrorObject().type("Idempotency-Key").nameField("Idempotency-Key").err(ErrorObject.ErrEnum.DUPLICATE);
+        return new ApiException(HttpStatus.CONFLICT, ErrorType.CONFLICT_ERROR, 3002,
+                "This Idempotency-Key was already used with another request body", object);
+    }
+
     public static ApiException unauthorized() {
         return new ApiException(HttpStatus.UNAUTHORIZED, ErrorType.AUTHENTICATION_ERROR, 4001, "A valid X-Api-Key is required", null);
     }
