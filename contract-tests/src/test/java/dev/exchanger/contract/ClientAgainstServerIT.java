@@ -5,17 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.exchanger.client.ApiClient;
 import dev.exchanger.client.ApiException;
+import dev.exchanger.client.ApiResponse;
 import dev.exchanger.client.api.OrdersApi;
 import dev.exchanger.client.api.RoutesApi;
 import dev.exchanger.client.model.CreateOrderRequest;
 import dev.exchanger.client.model.FieldDefinition;
 import dev.exchanger.client.model.FieldValue;
 import dev.exchanger.client.model.Order;
+import dev.exchanger.client.model.OrderResponse;
 import dev.exchanger.client.model.OrderStatus;
 import dev.exchanger.client.model.Route;
 import dev.exchanger.client.model.UpdateOrderStatusRequest;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -92,6 +95,28 @@ class ClientAgainstServerIT {
                 });
         assertThatThrownBy(() -> orders.getOrder(created.getUid(), "AAAAAAAAAAAAAAAAAAAAAAAA", null))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheSameOrder() throws Exception {
+        Route route = routes.getRouteByXml("ETH", "WMZ").getData();
+        CreateOrderRequest request = new CreateOrderRequest()
+                .routeId(route.getId()).amount(new BigDecimal("1.5"))
+                .toValues(examples(route.getToValues())).routeValues(examples(route.getRouteValues()));
+        String key = "client-retry-" + UUID.randomUUID();
+
+        ApiResponse<OrderResponse> first = orders.createOrderWithHttpInfo(request, key);
+        ApiResponse<OrderResponse> retry = orders.createOrderWithHttpInfo(request, key);
+
+        assertThat(first.getHeaders()).doesNotContainKey("Idempotent-Replayed");
+        assertThat(retry.getHeaders().get("Idempotent-Replayed")).containsExactly("true");
+        assertThat(retry.getData().getData().getUid()).isEqualTo(first.getData().getData().getUid());
+        assertThat(retry.getData().getData().getSecret()).isEqualTo(first.getData().getData().getSecret());
+        assertThatThrownBy(() -> orders.createOrder(request.amount(new BigDecimal("3")), key))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(409);
+                    assertThat(e.getResponseBody()).contains("\"errorCode\":3002");
+                });
     }
 
     private static List<FieldValue> examples(List<FieldDefinition> fields) {

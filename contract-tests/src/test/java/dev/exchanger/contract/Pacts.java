@@ -20,6 +20,22 @@ public final class Pacts {
      */
     public static final String OPERATOR_KEY = "pact-operator-key";
 
+    /**
+     * The partner account the pacts use, with one active key ({@link #PARTNER_KEY}) and one
+     * revoked ({@link #REVOKED_PARTNER_KEY}); the provider's states insert them with these ids.
+     */
+    public static final String PARTNER_ID = "5d8e5f4ab80b7b4cd75a6501";
+    public static final String PARTNER_KEY_ID = "5d8e5f4ab80b7b4cd75a6502";
+    public static final String REVOKED_PARTNER_KEY_ID = "5d8e5f4ab80b7b4cd75a6503";
+    /** The partner's active key: {@code exk_} and 40 base62 characters, as the server makes them. */
+    public static final String PARTNER_KEY = "exk_PactPartnerKey00000000000000000000000000";
+    /** A key of the same partner that the operator has revoked: refused with 401 everywhere. */
+    public static final String REVOKED_PARTNER_KEY = "exk_PactRevokedKey00000000000000000000000000";
+    /** The provider state that makes {@link #PARTNER_ID} with {@link #PARTNER_KEY}. */
+    public static final String PARTNER_STATE = "a partner with an active API key exists";
+    /** The provider state that makes {@link #PARTNER_ID} with {@link #REVOKED_PARTNER_KEY}. */
+    public static final String REVOKED_KEY_STATE = "a partner with a revoked API key exists";
+
     private Pacts() {
     }
 

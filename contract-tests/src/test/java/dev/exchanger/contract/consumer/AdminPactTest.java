@@ -1,7 +1,6 @@
 package dev.exchanger.contract.consumer;
 
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
-import static dev.exchanger.contract.consumer.Bodies.DATE_TIME;
 import static dev.exchanger.contract.consumer.Bodies.JSON;
 import static dev.exchanger.contract.consumer.Bodies.ORDER_UID;
 import static dev.exchanger.contract.consumer.ConsumerClients.admin;
@@ -18,14 +17,15 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import dev.exchanger.client.ApiClient;
 import dev.exchanger.client.ApiException;
 import dev.exchanger.client.model.ErrorType;
 import dev.exchanger.client.model.IpnDelivery;
-import dev.exchanger.client.model.Order;
 import dev.exchanger.client.model.OrderDetails;
 import dev.exchanger.client.model.OrderPage;
 import dev.exchanger.client.model.OrderStatus;
 import dev.exchanger.client.model.OrderStatusChangeRequest;
+import dev.exchanger.client.model.OrderView;
 import dev.exchanger.client.model.StatusChange;
 import dev.exchanger.contract.Pacts;
 import java.time.OffsetDateTime;
@@ -50,6 +50,8 @@ class AdminPactTest {
     private static final String KEY = Pacts.OPERATOR_KEY;
     private static final String WRONG_KEY = "not-the-operator-key";
     private static final String PARTNER = "shop42";
+    private static final String PARTNER_STATE = Pacts.PARTNER_STATE;
+    private static final String PARTNER_ORDER_STATE = "order exists, created with the partner's API key";
     private static final String COMMENT = "payment seen on chain";
     private static final String SINCE = "2019-10-17T00:00:00+03:00";
 
@@ -68,9 +70,8 @@ class AdminPactTest {
                 .matchHeader("Content-Type", JSON, "application/json")
                 .body(Bodies.response(page -> {
                     page.minArrayLike("items", 1, order -> {
-                        Bodies.ethToWmzOrder(order, "inProgress");
+                        Bodies.ethToWmzOrderView(order, "inProgress");
                         order.stringValue("partner", PARTNER);
-                        order.stringMatcher("updatedAt", DATE_TIME, "2019-10-17T15:52:03.200Z");
                     });
                     // the spec's defaults, as the client sent neither
                     page.numberValue("page", 0);
@@ -84,7 +85,7 @@ class AdminPactTest {
     @PactTestFor(pactMethod = "searchOrders")
     void searchesOrdersByStatusAndPartner(MockServer mockServer) throws Exception {
         OrderPage page = admin(mockServer, KEY)
-                .searchOrders(OrderStatus.IN_PROGRESS, PARTNER, "ETH", "WMZ", OffsetDateTime.parse(SINCE), null, null, null).getData();
+                .searchOrders(OrderStatus.IN_PROGRESS, PARTNER, null, "ETH", "WMZ", OffsetDateTime.parse(SINCE), null, null, null).getData();
 
         assertThat(page.getItems()).isNotEmpty().allSatisfy(order -> {
             assertThat(order.getStatus()).isEqualTo(OrderStatus.IN_PROGRESS);
@@ -95,6 +96,42 @@ class AdminPactTest {
         assertThat(page.getPage()).isZero();
         assertThat(page.getSize()).isEqualTo(20);
         assertThat(page.getTotal()).isGreaterThanOrEqualTo(page.getItems().size());
+        assertThat(page.getItems()).allSatisfy(AdminPactTest::assertNoSecret);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact searchOrdersOfPartner(PactDslWithProvider provider) {
+        return provider.given(PARTNER_STATE).given(PARTNER_ORDER_STATE, ORDER_PARAMS)
+                .uponReceiving("the operator searches the orders a partner created with its key")
+                .method("GET").path(SEARCH)
+                .query("partnerId=" + Pacts.PARTNER_ID)
+                .headers("X-Api-Key", KEY)
+                .willRespondWith()
+                .status(200)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(Bodies.response(page -> {
+                    page.minArrayLike("items", 1, order -> {
+                        Bodies.ethToWmzOrderView(order, "new");
+                        // the order is the partner's whose key created it
+                        order.stringValue("partnerId", Pacts.PARTNER_ID);
+                    });
+                    page.numberValue("page", 0);
+                    page.numberValue("size", 20);
+                    page.integerType("total", 1);
+                }))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "searchOrdersOfPartner")
+    void findsTheOrdersOfAPartner(MockServer mockServer) throws Exception {
+        OrderPage page = admin(mockServer, KEY)
+                .searchOrders(null, null, Pacts.PARTNER_ID, null, null, null, null, null, null).getData();
+
+        assertThat(page.getItems()).isNotEmpty().allSatisfy(order -> {
+            assertThat(order.getPartnerId()).isEqualTo(Pacts.PARTNER_ID);
+            assertNoSecret(order);
+        });
     }
 
     @Pact(consumer = Pacts.CONSUMER)
@@ -115,7 +152,7 @@ class AdminPactTest {
     @PactTestFor(pactMethod = "searchOrdersWithOversizedPage")
     void reportsAnOversizedPage(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class,
-                () -> admin(mockServer, KEY).searchOrders(null, null, null, null, null, null, null, 1000));
+                () -> admin(mockServer, KEY).searchOrders(null, null, null, null, null, null, null, null, 1000));
 
         assertThat(e.getCode()).isEqualTo(400);
         assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.VALIDATION_ERROR);
@@ -130,6 +167,7 @@ class AdminPactTest {
                 .headers("X-Api-Key", WRONG_KEY)
                 .willRespondWith()
                 .status(401)
+                .matchHeader("WWW-Authenticate", "^" + Bodies.API_KEY_CHALLENGE + "$", Bodies.API_KEY_CHALLENGE)
                 .matchHeader("Content-Type", JSON, "application/json")
                 .body(unauthorized())
                 .toPact(V4Pact.class);
@@ -139,7 +177,7 @@ class AdminPactTest {
     @PactTestFor(pactMethod = "searchOrdersWithWrongKey")
     void refusesAWrongKey(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class,
-                () -> admin(mockServer, WRONG_KEY).searchOrders(null, null, null, null, null, null, null, null));
+                () -> admin(mockServer, WRONG_KEY).searchOrders(null, null, null, null, null, null, null, null, null));
 
         assertUnauthorized(e);
     }
@@ -157,8 +195,8 @@ class AdminPactTest {
                 .matchHeader("Content-Type", JSON, "application/json")
                 .body(Bodies.response(details -> {
                     details.object("order", order -> {
-                        Bodies.ethToWmzOrder(order, "inProgress");
-                        order.stringMatcher("updatedAt", DATE_TIME, "2019-10-17T15:52:03.200Z");
+                        Bodies.ethToWmzOrderView(order, "inProgress");
+                        order.stringMatcher("ipnUrl", "^https?://.+", "https://shop.example.com/ipn/exchanger");
                     });
                     details.array("history", history -> {
                         history.object(line -> Bodies.statusChange(line, null, "new", "client", null));
@@ -188,6 +226,8 @@ class AdminPactTest {
         assertThat(ipn.getUrl()).startsWith("http");
         assertThat(ipn.getState()).isNotNull();
         assertThat(ipn.getAttemptLog()).allSatisfy(attempt -> assertThat(attempt.getAt()).isNotNull());
+        assertNoSecret(details.getOrder());
+        assertThat(details.getOrder().getIpnUrl()).startsWith("http");
     }
 
     @Pact(consumer = Pacts.CONSUMER)
@@ -197,6 +237,7 @@ class AdminPactTest {
                 .method("GET").pathFromProviderState(DETAILS, "/admin/orders/" + ORDER_UID)
                 .willRespondWith()
                 .status(401)
+                .matchHeader("WWW-Authenticate", "^" + Bodies.API_KEY_CHALLENGE + "$", Bodies.API_KEY_CHALLENGE)
                 .matchHeader("Content-Type", JSON, "application/json")
                 .body(unauthorized())
                 .toPact(V4Pact.class);
@@ -267,8 +308,8 @@ class AdminPactTest {
                 .matchHeader("Content-Type", JSON, "application/json")
                 .body(Bodies.response(details -> {
                     details.object("order", order -> {
-                        Bodies.ethToWmzOrder(order, "inProgress");
-                        order.stringMatcher("updatedAt", DATE_TIME, "2019-10-17T15:52:03.200Z");
+                        Bodies.ethToWmzOrderView(order, "inProgress");
+                        order.stringMatcher("ipnUrl", "^https?://.+", "https://shop.example.com/ipn/exchanger");
                     });
                     details.array("history", history -> {
                         history.object(line -> Bodies.statusChange(line, null, "new", "client", null));
@@ -286,7 +327,7 @@ class AdminPactTest {
         OrderDetails details = admin(mockServer, KEY).changeOrderStatus(ORDER_UID,
                 new OrderStatusChangeRequest().status(OrderStatus.IN_PROGRESS).comment(COMMENT)).getData();
 
-        Order order = details.getOrder();
+        OrderView order = details.getOrder();
         assertThat(order.getStatus()).isEqualTo(OrderStatus.IN_PROGRESS);
         assertThat(order.getUpdatedAt()).isNotNull();
         StatusChange last = details.getHistory().get(details.getHistory().size() - 1);
@@ -296,6 +337,7 @@ class AdminPactTest {
         assertThat(last.getComment()).isEqualTo(COMMENT);
         assertThat(details.getIpn()).singleElement()
                 .satisfies(ipn -> assertThat(ipn.getNewStatus()).isEqualTo(OrderStatus.IN_PROGRESS));
+        assertNoSecret(order);
     }
 
     @Pact(consumer = Pacts.CONSUMER)
@@ -307,6 +349,7 @@ class AdminPactTest {
                 .body(statusRequest("inProgress", null))
                 .willRespondWith()
                 .status(401)
+                .matchHeader("WWW-Authenticate", "^" + Bodies.API_KEY_CHALLENGE + "$", Bodies.API_KEY_CHALLENGE)
                 .matchHeader("Content-Type", JSON, "application/json")
                 .body(unauthorized())
                 .toPact(V4Pact.class);
@@ -395,6 +438,75 @@ class AdminPactTest {
         assertThat(envelope(e).getError().getObject().getNameField()).isEqualTo("comment");
     }
 
+    // ---- a partner's key on the operator's API -------------------------------------------
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact searchOrdersWithPartnerKey(PactDslWithProvider provider) {
+        return provider.given(PARTNER_STATE)
+                .uponReceiving("search the orders with a partner's key, which is not the operator's")
+                .method("GET").path(SEARCH)
+                .headers("X-Api-Key", Pacts.PARTNER_KEY)
+                .willRespondWith()
+                .status(403)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(forbidden())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "searchOrdersWithPartnerKey")
+    void refusesAPartnersKeyForTheSearch(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, Pacts.PARTNER_KEY)
+                .searchOrders(null, null, null, null, null, null, null, null, null));
+
+        assertForbidden(e);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact getOrderDetailsWithPartnerKey(PactDslWithProvider provider) {
+        return provider.given(PARTNER_STATE).given(ORDER_STATE, ORDER_PARAMS)
+                .uponReceiving("read an order's details with a partner's key, which is not the operator's")
+                .method("GET").pathFromProviderState(DETAILS, "/admin/orders/" + ORDER_UID)
+                .headers("X-Api-Key", Pacts.PARTNER_KEY)
+                .willRespondWith()
+                .status(403)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(forbidden())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "getOrderDetailsWithPartnerKey")
+    void refusesAPartnersKeyForTheDetails(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class,
+                () -> admin(mockServer, Pacts.PARTNER_KEY).getOrderDetails(ORDER_UID));
+
+        assertForbidden(e);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact changeOrderStatusWithPartnerKey(PactDslWithProvider provider) {
+        return provider.given(PARTNER_STATE).given(ORDER_STATE, ORDER_PARAMS)
+                .uponReceiving("move an order with a partner's key, which is not the operator's")
+                .method("POST").pathFromProviderState(STATUS, "/admin/orders/" + ORDER_UID + "/status")
+                .headers("X-Api-Key", Pacts.PARTNER_KEY, "Content-Type", "application/json")
+                .body(statusRequest("inProgress", null))
+                .willRespondWith()
+                .status(403)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(forbidden())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "changeOrderStatusWithPartnerKey")
+    void refusesAPartnersKeyForAChange(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, Pacts.PARTNER_KEY)
+                .changeOrderStatus(ORDER_UID, new OrderStatusChangeRequest().status(OrderStatus.IN_PROGRESS)));
+
+        assertForbidden(e);
+    }
+
     // ---------------------------------------------------------------------------------------
 
     /** The operator's change as the generated client sends it (no {@code comment} when null). */
@@ -429,8 +541,30 @@ class AdminPactTest {
 
     private static void assertUnauthorized(ApiException e) {
         assertThat(e.getCode()).isEqualTo(401);
+        assertThat(e.getResponseHeaders().firstValue("WWW-Authenticate")).hasValue(Bodies.API_KEY_CHALLENGE);
         assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.AUTHENTICATION_ERROR);
         assertThat(envelope(e).getError().getErrorCode()).isEqualTo(4001);
+    }
+
+    private static DslPart forbidden() {
+        return Bodies.error("ForbiddenError", 4003, error -> error.stringType("message", "This API key may not use this operation"));
+    }
+
+    private static void assertForbidden(ApiException e) {
+        assertThat(e.getCode()).isEqualTo(403);
+        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.FORBIDDEN_ERROR);
+        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(4003);
+    }
+
+    /**
+     * The operator's answer carried no order secret: {@link ConsumerClients#admin} reads answers
+     * strictly, so a {@code secret}, {@code paymentUrl} or {@code orderUrl} would have failed the
+     * call, and the order as read has none of them.
+     */
+    private static void assertNoSecret(OrderView order) {
+        assertThat(ApiClient.createDefaultObjectMapper().valueToTree(order).propertyNames())
+                .isNotEmpty()
+                .doesNotContain("secret", "paymentUrl", "orderUrl");
     }
 
     private static void assertOrderNotFound(ApiException e) {

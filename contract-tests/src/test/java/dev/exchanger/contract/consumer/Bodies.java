@@ -20,6 +20,8 @@ final class Bodies {
     static final String XML_CODE = "^[A-Za-z0-9_]{1,32}$";
     static final String DATE_TIME = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})$";
     static final String JSON = "application/json(;\\s*charset=[\\w-]+)?";
+    /** The challenge of every 401: where the key goes. */
+    static final String API_KEY_CHALLENGE = "ApiKey header=\"X-Api-Key\"";
 
     // the demo route ETH -> WMZ (V2__demo_routes.sql), as the spec's examples show it
     static final String ETH_TO_WMZ = "5d8e5f4ab80b7b4cd75a6402";
@@ -70,6 +72,30 @@ final class Bodies {
                 "http://localhost:8080/en/payment/1409/dGqwF2M2eBPaSN1G5ljMS1cb");
         order.stringMatcher("orderUrl", "^https?://.+/en/order/[0-9]+/[0-9A-Za-z]{24}$",
                 "http://localhost:8080/en/order/1409/dGqwF2M2eBPaSN1G5ljMS1cb");
+    }
+
+    /**
+     * The same order as the operator sees it ({@code OrderView}): no secret and no hosted pages'
+     * URLs, which contain it.
+     */
+    static void ethToWmzOrderView(LambdaDslObject order, String status) {
+        order.stringMatcher("_id", OBJECT_ID, ORDER_ID);
+        order.integerType("uid", (int) ORDER_UID);
+        order.stringValue("status", status);
+        order.object("route", route -> {
+            route.stringMatcher("_id", OBJECT_ID, ETH_TO_WMZ);
+            route.object("from", c -> currency(c, ETH, "Ethereum", "ETH", 8));
+            route.object("to", c -> currency(c, WMZ, "WebMoney WMZ", "WMZ", 2));
+        });
+        order.stringMatcher("inAmount", DECIMAL, "2");
+        order.stringMatcher("outAmount", DECIMAL, "317.42");
+        order.stringMatcher("rate", DECIMAL, "158.71");
+        order.minArrayLike("toValues", 1, v -> fieldValue(v, WMZ_WALLET_KEY, "wallet", "Z123456789012"));
+        order.minArrayLike("routeValues", 1, v -> fieldValue(v, EMAIL_KEY, "email", "client@example.com"));
+        order.stringValue("lang", "en");
+        order.booleanType("hideOutData", false);
+        order.stringMatcher("createdAt", DATE_TIME, "2019-10-17T15:46:46.072Z");
+        order.stringMatcher("updatedAt", DATE_TIME, "2019-10-17T15:52:03.200Z");
     }
 
     static void currency(LambdaDslObject currency, String id, String name, String xml, int scale) {

@@ -26,12 +26,14 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import dev.exchanger.client.ApiException;
+import dev.exchanger.client.ApiResponse;
 import dev.exchanger.client.model.CreateOrderRequest;
 import dev.exchanger.client.model.ErrorObject;
 import dev.exchanger.client.model.ErrorResponse;
 import dev.exchanger.client.model.ErrorType;
 import dev.exchanger.client.model.FieldValue;
 import dev.exchanger.client.model.Order;
+import dev.exchanger.client.model.OrderResponse;
 import dev.exchanger.client.model.OrderStatus;
 import dev.exchanger.client.model.UpdateOrderStatusRequest;
 import dev.exchanger.contract.Pacts;
@@ -56,6 +58,12 @@ class OrdersPactTest {
     private static final String ROUTE_STATE = "route ETH to WMZ exists";
     private static final String ORDER_STATE = "order exists";
     private static final Map<String, Object> ORDER_PARAMS = Map.of("orderUID", ORDER_UID, "orderSecret", ORDER_SECRET);
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+    /** An order of 2 ETH to WMZ with the route's required fields and this wallet, created with this key. */
+    private static final String IDEMPOTENT_STATE = "an order of 2 ETH to WMZ was created with an Idempotency-Key";
+    private static final String RETRY_KEY = "4d5c1f0a-8a55-4f6e-9c39-0e7e6a3b2f11";
+    private static final String REUSED_KEY = "shop42-order-1001";
     /** A well-formed secret that is not the order's. */
     private static final String WRONG_SECRET = "AAAAAAAAAAAAAAAAAAAAAAAA";
 
@@ -162,6 +170,121 @@ class OrdersPactTest {
         assertThat(e.getCode()).isEqualTo(404);
         assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.NOT_FOUND_ERROR);
         assertThat(envelope(e).getError().getErrorCode()).isEqualTo(2002);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact createOrderWithRevokedKey(PactDslWithProvider provider) {
+        return provider.given(ROUTE_STATE).given(Pacts.REVOKED_KEY_STATE)
+                .uponReceiving("a partner creates an order with an API key the operator has revoked")
+                .method("POST").path(CREATE)
+                .headers("X-Api-Key", Pacts.REVOKED_PARTNER_KEY, "Content-Type", "application/json")
+                .body(createRequest("Z123456789012"))
+                .willRespondWith()
+                .status(401)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .matchHeader("WWW-Authenticate", "^" + Bodies.API_KEY_CHALLENGE + "$", Bodies.API_KEY_CHALLENGE)
+                .body(Bodies.error("AuthenticationError", 4001, error -> error.stringType("message", "A valid X-Api-Key is required")))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "createOrderWithRevokedKey")
+    void refusesARevokedKey(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class,
+                () -> orders(mockServer, Pacts.REVOKED_PARTNER_KEY).createOrder(ethToWmz("Z123456789012"), null));
+
+        assertThat(e.getCode()).isEqualTo(401);
+        assertThat(e.getResponseHeaders().firstValue("WWW-Authenticate")).hasValue(Bodies.API_KEY_CHALLENGE);
+        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.AUTHENTICATION_ERROR);
+        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(4001);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact createOrderWithOperatorKey(PactDslWithProvider provider) {
+        return provider.given(ROUTE_STATE)
+                .uponReceiving("create an order with the operator's key: the operator creates no orders of its own")
+                .method("POST").path(CREATE)
+                .headers("X-Api-Key", Pacts.OPERATOR_KEY, "Content-Type", "application/json")
+                .body(createRequest("Z123456789012"))
+                .willRespondWith()
+                .status(403)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(Bodies.error("ForbiddenError", 4003, error -> error.stringType("message", "This API key may not use this operation")))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "createOrderWithOperatorKey")
+    void refusesTheOperatorsKey(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class,
+                () -> orders(mockServer, Pacts.OPERATOR_KEY).createOrder(ethToWmz("Z123456789012"), null));
+
+        assertThat(e.getCode()).isEqualTo(403);
+        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.FORBIDDEN_ERROR);
+        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(4003);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact createOrderAgainWithTheSameIdempotencyKey(PactDslWithProvider provider) {
+        return provider.given(IDEMPOTENT_STATE, Map.of("idempotencyKey", RETRY_KEY, "wallet", "Z123456789012"))
+                .uponReceiving("create the same order of 2 ETH to WMZ again with its Idempotency-Key")
+                .method("POST").path(CREATE)
+                .headers("Content-Type", "application/json", IDEMPOTENCY_KEY, RETRY_KEY)
+                .body(createRequest("Z123456789012"))
+                .willRespondWith()
+                .status(200)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .matchHeader(IDEMPOTENT_REPLAYED, "^true$", "true")
+                .body(Bodies.orderResponse(order -> Bodies.ethToWmzOrder(order, "new")))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "createOrderAgainWithTheSameIdempotencyKey")
+    void aRetryWithTheSameKeyGetsTheFirstOrder(MockServer mockServer) throws Exception {
+        ApiResponse<OrderResponse> response = orders(mockServer).createOrderWithHttpInfo(ethToWmz("Z123456789012"), RETRY_KEY);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders().get(IDEMPOTENT_REPLAYED)).containsExactly("true");
+        Order order = response.getData().getData();
+        assertThat(order.getUid()).isEqualTo(ORDER_UID);
+        assertThat(order.getSecret()).isEqualTo(ORDER_SECRET);
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.NEW);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact createAnotherOrderWithAUsedIdempotencyKey(PactDslWithProvider provider) {
+        return provider.given(IDEMPOTENT_STATE, Map.of("idempotencyKey", REUSED_KEY, "wallet", "Z123456789012"))
+                .uponReceiving("create an order to another wallet with an Idempotency-Key already used for the first order")
+                .method("POST").path(CREATE)
+                .headers("Content-Type", "application/json", IDEMPOTENCY_KEY, REUSED_KEY)
+                .body(createRequest("Z999999999999"))
+                .willRespondWith()
+                .status(409)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(Bodies.error("ConflictError", 3002, error -> {
+                    error.stringType("message", "This Idempotency-Key was already used with another request body");
+                    error.object("object", object -> {
+                        object.stringValue("nameField", IDEMPOTENCY_KEY);
+                        object.stringValue("err", "duplicate");
+                        object.stringValue("type", IDEMPOTENCY_KEY);
+                    });
+                }))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "createAnotherOrderWithAUsedIdempotencyKey")
+    void aUsedKeyWithAnotherBodyIsAConflict(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class,
+                () -> orders(mockServer).createOrder(ethToWmz("Z999999999999"), REUSED_KEY));
+
+        assertThat(e.getCode()).isEqualTo(409);
+        ErrorResponse envelope = envelope(e);
+        assertThat(envelope.getError().getErrorType()).isEqualTo(ErrorType.CONFLICT_ERROR);
+        assertThat(envelope.getError().getErrorCode()).isEqualTo(3002);
+        assertThat(envelope.getError().getObject().getErr()).isEqualTo(ErrorObject.ErrEnum.DUPLICATE);
+        assertThat(envelope.getError().getObject().getNameField()).isEqualTo(IDEMPOTENCY_KEY);
     }
 
     // ---- getOrder -------------------------------------------------------------------------

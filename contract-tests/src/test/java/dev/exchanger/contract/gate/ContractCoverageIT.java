@@ -64,7 +64,14 @@ class ContractCoverageIT {
             entry("createRoute 500", SERVER_FAULT),
             entry("updateRoute 413", OVER_BODY_LIMIT),
             entry("updateRoute 415", ONLY_JSON),
-            entry("updateRoute 500", SERVER_FAULT)));
+            entry("updateRoute 500", SERVER_FAULT),
+            entry("listPartners 500", SERVER_FAULT),
+            entry("createPartner 415", ONLY_JSON),
+            entry("createPartner 500", SERVER_FAULT),
+            entry("getPartner 500", SERVER_FAULT),
+            entry("createApiKey 415", ONLY_JSON),
+            entry("createApiKey 500", SERVER_FAULT),
+            entry("revokeApiKey 500", SERVER_FAULT)));
 
     private final SpecOperations spec = SpecOperations.load();
     private final List<PactInteraction> interactions = PactInteractions.load();

@@ -16,11 +16,14 @@ import dev.exchanger.server.order.ExchangeOrder;
 import dev.exchanger.server.order.OrderRepository;
 import dev.exchanger.server.order.OrderService;
 import dev.exchanger.server.order.OrderStatus;
+import dev.exchanger.server.partner.ApiKeys;
+import dev.exchanger.server.partner.PartnerService;
 import dev.exchanger.server.route.FieldKind;
 import dev.exchanger.server.route.Route;
 import dev.exchanger.server.route.RouteField;
 import dev.exchanger.server.route.RouteRepository;
 import dev.exchanger.server.route.RouteService;
+import dev.exchanger.server.security.ApiCaller;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,9 @@ import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Replays every interaction the client's pacts expect against the real server, on its own
@@ -120,6 +126,29 @@ class ExchangerProviderPactIT {
         ExchangeOrder paid = orderService.changeStatusByClient(order.getUid(), order.getSecret(), OrderStatus.IN_PROGRESS);
         assertThat(paid.getStatus()).isEqualTo(OrderStatus.IN_PROGRESS);
         return injected(paid);
+    }
+
+    /**
+     * The first request with this {@code Idempotency-Key}: 2 ETH to WMZ with the route's required
+     * fields and this wallet, sent through the API the way the client sends it, so that the key
+     * holds the answer that client got. Seeding again is itself a repeat, and changes nothing.
+     */
+    @State("an order of 2 ETH to WMZ was created with an Idempotency-Key")
+    Map<String, Object> orderCreatedWithIdempotencyKey(Map<String, Object> params) throws Exception {
+        Map<String, Object> route = ethToWmzExists();
+        String body = "{\"routeId\":\"" + route.get("routeId") + "\",\"amount\":2,"
+                + "\"toValues\":[{\"key\":\"" + route.get("toWalletKey") + "\",\"value\":\"" + params.get("wallet") + "\"}],"
+                + "\"routeValues\":[{\"key\":\"" + route.get("emailKey") + "\",\"value\":\"client@example.com\"}],"
+                + "\"lang\":\"en\"}";
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/public/exchanger/order/create"))
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", (String) params.get("idempotencyKey"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return route;
     }
 
     @State("no order with uid 999999999 exists")
@@ -283,5 +312,73 @@ class ExchangerProviderPactIT {
             assertThat(System.nanoTime()).as("Last-Modified within 15 s").isLessThan(deadline);
             Thread.sleep(200);
         }
+    }
+
+    // ---- partners and their keys ----------------------------------------------------------
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PartnerService partnerService;
+
+    /**
+     * The pacts' partner with its active key, inserted with their fixed ids (the key is stored,
+     * as the server stores it, by its hash and first 12 characters). Runs again and again on the
+     * one database: an existing row stays as it is.
+     */
+    @State(Pacts.PARTNER_STATE)
+    void partnerWithActiveKeyExists() {
+        insertPartnerKey(Pacts.PARTNER_KEY_ID, Pacts.PARTNER_KEY, false);
+        assertThat(partnerService.partnerOfKey(Pacts.PARTNER_KEY)).as("the partner of Pacts.PARTNER_KEY").hasValue(Pacts.PARTNER_ID);
+    }
+
+    /** The same partner with a second key, revoked: a key no longer valid anywhere. */
+    @State(Pacts.REVOKED_KEY_STATE)
+    void partnerWithRevokedKeyExists() {
+        insertPartnerKey(Pacts.REVOKED_PARTNER_KEY_ID, Pacts.REVOKED_PARTNER_KEY, true);
+        assertThat(partnerService.partnerOfKey(Pacts.REVOKED_PARTNER_KEY)).as("the partner of a revoked key").isEmpty();
+    }
+
+    @State("no partner with id 5d8e5f4ab80b7b4cd75a65ff exists")
+    void noSuchPartner() {
+        assertThat(jdbc.queryForObject("select count(*) from partner where id = ?", Long.class, "5d8e5f4ab80b7b4cd75a65ff"))
+                .as("partner 5d8e5f4ab80b7b4cd75a65ff").isZero();
+    }
+
+    /** A new key of the pacts' partner, made by the server, which the pact revokes. */
+    @State("a partner has an API key to revoke")
+    Map<String, Object> partnerHasKeyToRevoke(Map<String, Object> params) {
+        insertPartner();
+        PartnerService.NewKey key = partnerService.createKey(Pacts.PARTNER_ID, "to revoke");
+        return Map.of("partnerId", Pacts.PARTNER_ID, "keyId", key.record().getId());
+    }
+
+    /** A new order of 2 ETH to WMZ created with the partner's key: the partner's order. */
+    @State("order exists, created with the partner's API key")
+    Map<String, Object> orderOfPartnerExists(Map<String, Object> params) {
+        insertPartnerKey(Pacts.PARTNER_KEY_ID, Pacts.PARTNER_KEY, false);
+        ExchangeOrder order;
+        SecurityContextHolder.getContext().setAuthentication(
+                new TestingAuthenticationToken(ApiCaller.partner(Pacts.PARTNER_ID), null));
+        try {
+            order = orderService.create(ethToWmzRequest());
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        assertThat(jdbc.queryForObject("select partner_id from exchange_order where uid = ?", String.class, order.getUid()))
+                .isEqualTo(Pacts.PARTNER_ID);
+        return injected(order);
+    }
+
+    private void insertPartner() {
+        jdbc.update("insert into partner (id, name, created_at) values (?, ?, now()) on conflict do nothing",
+                Pacts.PARTNER_ID, "Pact shop");
+    }
+
+    private void insertPartnerKey(String keyId, String key, boolean revoked) {
+        insertPartner();
+        jdbc.update("insert into partner_api_key (id, partner_id, name, prefix, key_hash, created_at, revoked_at)"
+                        + " values (?, ?, ?, ?, ?, now(), " + (revoked ? "now()" : "null") + ") on conflict do nothing",
+                keyId, Pacts.PARTNER_ID, revoked ? "revoked" : "production", key.substring(0, 12), ApiKeys.hash(key));
     }
 }

@@ -15,7 +15,6 @@ import dev.exchanger.server.api.model.OrderStatusChangeRequest;
 import dev.exchanger.server.api.model.RouteRequest;
 import dev.exchanger.server.ipn.IpnLog;
 import dev.exchanger.server.order.ExchangeOrder;
-import dev.exchanger.server.order.OrderLinks;
 import dev.exchanger.server.order.OrderMapper;
 import dev.exchanger.server.order.OrderSearch;
 import dev.exchanger.server.order.OrderService;
@@ -35,32 +34,30 @@ public class AdminController implements AdminApi {
     private final IpnLog ipnLog;
     private final OrderMapper orderMapper;
     private final AdminMapper adminMapper;
-    private final OrderLinks links;
     private final Catalog catalog;
     private final CatalogMapper catalogMapper;
 
-    public AdminController(OrderService orders, IpnLog ipnLog, OrderMapper orderMapper, AdminMapper adminMapper, OrderLinks links,
+    public AdminController(OrderService orders, IpnLog ipnLog, OrderMapper orderMapper, AdminMapper adminMapper,
                            Catalog catalog, CatalogMapper catalogMapper) {
         this.orders = orders;
         this.ipnLog = ipnLog;
         this.orderMapper = orderMapper;
         this.adminMapper = adminMapper;
-        this.links = links;
         this.catalog = catalog;
         this.catalogMapper = catalogMapper;
     }
 
     @Override
-    public ResponseEntity<OrderPageResponse> searchOrders(OrderStatus status, String partner, String xmlFrom, String xmlTo,
+    public ResponseEntity<OrderPageResponse> searchOrders(OrderStatus status, String partner, String partnerId, String xmlFrom, String xmlTo,
                                                           OffsetDateTime createdFrom, OffsetDateTime createdTo, Integer page, Integer size) {
         OrderSearch search = new OrderSearch(
                 status == null ? null : dev.exchanger.server.order.OrderStatus.fromWireName(status.getValue()),
-                partner, xmlFrom, xmlTo,
+                partner, partnerId, xmlFrom, xmlTo,
                 createdFrom == null ? null : createdFrom.toInstant(),
                 createdTo == null ? null : createdTo.toInstant());
         Page<ExchangeOrder> found = orders.search(search, page, size);
         OrderPage data = new OrderPage()
-                .items(found.getContent().stream().map(o -> orderMapper.toOrderDto(o, links)).toList())
+                .items(found.getContent().stream().map(orderMapper::toOrderView).toList())
                 .page(page).size(size).total(found.getTotalElements());
         return ResponseEntity.ok(new OrderPageResponse().success(true).data(data).requestId(RequestIds.current()));
     }
@@ -78,7 +75,7 @@ public class AdminController implements AdminApi {
 
     private OrderDetailsResponse details(ExchangeOrder order) {
         OrderDetails data = new OrderDetails()
-                .order(orderMapper.toOrderDto(order, links))
+                .order(orderMapper.toOrderView(order))
                 .history(adminMapper.toHistory(orders.history(order)))
                 .ipn(adminMapper.toIpnDeliveries(ipnLog.forOrder(order.getId())));
         return new OrderDetailsResponse().success(true).data(data).requestId(RequestIds.current());

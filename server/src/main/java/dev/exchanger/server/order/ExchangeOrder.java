@@ -48,6 +48,10 @@ public class ExchangeOrder {
 
     private String partner;
 
+    /** The partner account whose API key created the order; null without a key. */
+    @Column(name = "partner_id")
+    private String partnerId;
+
     private String email;
 
     private boolean agreement;
@@ -88,7 +92,8 @@ public class ExchangeOrder {
     /** What an order is made of; the service fills it after checking every part. */
     public record Draft(String id, long uid, String secret, Route route, BigDecimal inAmount, BigDecimal outAmount,
                         String lang, String partner, String email, boolean agreement, boolean hideOutData,
-                        String clientCallbackUrl, String ipnUrl, String ipnSecret, List<OrderFieldValue> values) {
+                        String clientCallbackUrl, String ipnUrl, String ipnSecret, List<OrderFieldValue> values,
+                        String partnerId) {
     }
 
     public static ExchangeOrder create(Draft draft, Instant now) {
@@ -103,6 +108,7 @@ public class ExchangeOrder {
         order.rate = draft.route().getRate();
         order.lang = draft.lang();
         order.partner = draft.partner();
+        order.partnerId = draft.partnerId();
         order.email = draft.email();
         order.agreement = draft.agreement();
         order.hideOutData = draft.hideOutData();
@@ -167,6 +173,10 @@ public class ExchangeOrder {
 
     public String getPartner() {
         return partner;
+    }
+
+    public String getPartnerId() {
+        return partnerId;
     }
 
     public String getEmail() {

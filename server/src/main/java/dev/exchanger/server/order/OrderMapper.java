@@ -2,6 +2,7 @@ package dev.exchanger.server.order;
 
 import dev.exchanger.server.api.model.Order;
 import dev.exchanger.server.api.model.OrderRoute;
+import dev.exchanger.server.api.model.OrderView;
 import dev.exchanger.server.api.model.PaymentInstructions;
 import dev.exchanger.server.route.FieldKind;
 import dev.exchanger.server.route.Route;
@@ -24,6 +25,13 @@ public interface OrderMapper {
     @Mapping(target = "orderUrl", expression = "java(links.orderUrl(order))")
     @Mapping(target = "payment", ignore = true)
     Order toOrderDto(ExchangeOrder order, @Context OrderLinks links);
+
+    /** The order as the operator and its partner see it: no secret, no page URLs, nothing masked. */
+    @Mapping(target = "lang", expression = "java(dev.exchanger.server.api.model.Lang.fromValue(order.getLang()))")
+    @Mapping(target = "fromValues", expression = "java(toFieldValues(order.values(FieldKind.FROM_VALUES)))")
+    @Mapping(target = "toValues", expression = "java(toFieldValues(order.values(FieldKind.TO_VALUES)))")
+    @Mapping(target = "routeValues", expression = "java(toFieldValues(order.values(FieldKind.ROUTE_VALUES)))")
+    OrderView toOrderView(ExchangeOrder order);
 
     OrderRoute toOrderRoute(Route route);
 

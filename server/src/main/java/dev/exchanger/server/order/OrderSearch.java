@@ -7,8 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.jpa.domain.Specification;
 
-/** The operator's filters over all orders; each one given narrows the result. */
-public record OrderSearch(OrderStatus status, String partner, String xmlFrom, String xmlTo, Instant createdFrom, Instant createdTo) {
+/**
+ * Filters over orders; each one given narrows the result. {@code partner} is the affiliate code,
+ * {@code partnerId} the partner account whose key created the order.
+ */
+public record OrderSearch(OrderStatus status, String partner, String partnerId, String xmlFrom, String xmlTo,
+                          Instant createdFrom, Instant createdTo) {
 
     Specification<ExchangeOrder> toSpecification() {
         return (order, query, cb) -> {
@@ -23,6 +27,9 @@ public record OrderSearch(OrderStatus status, String partner, String xmlFrom, St
             }
             if (partner != null) {
                 where.add(cb.equal(order.get("partner"), partner));
+            }
+            if (partnerId != null) {
+                where.add(cb.equal(order.get("partnerId"), partnerId));
             }
             if (xmlFrom != null) {
                 where.add(cb.equal(order.get("route").get("from").get("xml"), xmlFrom));

@@ -6,6 +6,7 @@ import dev.exchanger.server.route.FieldKind;
 import dev.exchanger.server.route.Route;
 import dev.exchanger.server.route.RouteFieldCheck;
 import dev.exchanger.server.route.RouteService;
+import dev.exchanger.server.security.ApiCaller;
 import dev.exchanger.server.support.Decimals;
 import dev.exchanger.server.support.HttpUrls;
 import dev.exchanger.server.support.NetworkAddresses;
@@ -81,7 +82,8 @@ public class OrderService {
                 request.getLang() != null ? request.getLang().getValue() : "en",
                 blankToNull(request.getPartner()), blankToNull(request.getEmail()),
                 Boolean.TRUE.equals(request.getAgreement()), Boolean.TRUE.equals(request.getHideOutData()),
-                clientCallbackUrl, ipnUrl, ipnUrl != null ? ipnSecret : null, values);
+                clientCallbackUrl, ipnUrl, ipnUrl != null ? ipnSecret : null, values,
+                ApiCaller.current().map(ApiCaller::partnerId).orElse(null));
         Instant now = now();
         ExchangeOrder order = orders.save(ExchangeOrder.create(draft, now));
         history.save(new OrderStatusChange(order.getId(), null, OrderStatus.NEW, now, CLIENT, null));
@@ -136,6 +138,13 @@ public class OrderService {
         orders.flush();
         // the answer shows the route; load it with its currencies in this transaction
         return orders.findByUid(order.getUid()).orElseThrow();
+    }
+
+    /** The partner's own order with this uid; another partner's, or nobody's, is unknown. */
+    @Transactional(readOnly = true)
+    public ExchangeOrder getForPartner(long uid, String partnerId) {
+        return orders.findByUid(uid).filter(order -> partnerId.equals(order.getPartnerId()))
+                .orElseThrow(ApiException::orderNotFound);
     }
 
     /** The order with this uid, for the operator (no secret needed). */

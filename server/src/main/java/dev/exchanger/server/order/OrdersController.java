@@ -5,6 +5,7 @@ import dev.exchanger.server.api.model.CreateOrderRequest;
 import dev.exchanger.server.api.model.Order;
 import dev.exchanger.server.api.model.OrderResponse;
 import dev.exchanger.server.api.model.UpdateOrderStatusRequest;
+import dev.exchanger.server.security.ApiCaller;
 import dev.exchanger.server.web.ApiException;
 import dev.exchanger.server.web.RequestIds;
 import org.springframework.http.ResponseEntity;
@@ -13,19 +14,42 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class OrdersController implements OrdersApi {
 
+    /** Answered {@code true} on the stored answer to a repeated {@code Idempotency-Key}. */
+    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+
     private final OrderService orders;
+    private final IdempotentOrders idempotentOrders;
     private final OrderMapper mapper;
     private final OrderLinks links;
 
-    public OrdersController(OrderService orders, OrderMapper mapper, OrderLinks links) {
+    public OrdersController(OrderService orders, IdempotentOrders idempotentOrders, OrderMapper mapper, OrderLinks links) {
         this.orders = orders;
+        this.idempotentOrders = idempotentOrders;
         this.mapper = mapper;
         this.links = links;
     }
 
     @Override
     public ResponseEntity<OrderResponse> createOrder(CreateOrderRequest request, String idempotencyKey) {
-        return ok(mapper.toOrderDto(orders.create(request), links));
+        if (idempotencyKey == null) {
+            return ResponseEntity.ok(created(orders.create(request)));
+        }
+        IdempotentOrders.Answer answer = idempotentOrders.create(idempotencyScope(), idempotencyKey, request, this::created);
+        return answer.replayed()
+                ? ResponseEntity.ok().header(IDEMPOTENT_REPLAYED, "true").body(answer.body())
+                : ResponseEntity.ok(answer.body());
+    }
+
+    /**
+     * Whose {@code Idempotency-Key}s this request's are: the id of the partner whose
+     * {@code X-Api-Key} it carries, or {@code ""} for every caller without one.
+     */
+    static String idempotencyScope() {
+        return ApiCaller.current().map(ApiCaller::partnerId).orElse("");
+    }
+
+    private OrderResponse created(ExchangeOrder order) {
+        return envelope(mapper.toOrderDto(order, links));
     }
 
     @Override
@@ -49,6 +73,10 @@ public class OrdersController implements OrdersApi {
     }
 
     private static ResponseEntity<OrderResponse> ok(Order order) {
-        return ResponseEntity.ok(new OrderResponse().success(true).data(order).requestId(RequestIds.current()));
+        return ResponseEntity.ok(envelope(order));
+    }
+
+    private static OrderResponse envelope(Order order) {
+        return new OrderResponse().success(true).data(order).requestId(RequestIds.current());
     }
 }

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 
-/** Order secrets: 24 random base62 characters, compared in constant time. */
+/** Order secrets (24 random base62 characters) and other random tokens, compared in constant time. */
 public final class Secrets {
 
     private static final char[] BASE62 =
@@ -16,8 +16,13 @@ public final class Secrets {
     }
 
     public static String next() {
-        char[] secret = new char[LENGTH];
-        for (int i = 0; i < LENGTH; i++) {
+        return next(LENGTH);
+    }
+
+    /** {@code length} random base62 characters. */
+    public static String next(int length) {
+        char[] secret = new char[length];
+        for (int i = 0; i < length; i++) {
             secret[i] = BASE62[RANDOM.nextInt(BASE62.length)];
         }
         return new String(secret);

@@ -5,23 +5,31 @@ import dev.exchanger.server.api.model.ErrorResponse;
 import dev.exchanger.server.api.model.ErrorType;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -89,12 +97,53 @@ public class ApiErrors {
         if (first == null) {
             return envelope(ApiException.malformed("Request isn't valid"));
         }
-        String name = null;
-        for (Path.Node node : first.getPropertyPath()) {
-            name = node.getName();
-        }
+        String name = wireName(first);
         String code = first.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
         return envelope(ApiException.invalidParam(name, null, name, err(code, first.getInvalidValue())));
+    }
+
+    /**
+     * The name the caller sent the violating parameter under: a header's or query parameter's
+     * own name ({@code Idempotency-Key}), not the Java parameter's ({@code idempotencyKey}).
+     */
+    private static String wireName(ConstraintViolation<?> violation) {
+        Path.MethodNode method = null;
+        Path.Node leaf = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD) {
+                method = node.as(Path.MethodNode.class);
+            }
+            leaf = node;
+        }
+        String name = leaf != null ? leaf.getName() : null;
+        if (method == null || leaf.getKind() != ElementKind.PARAMETER || violation.getRootBeanClass() == null) {
+            return name;
+        }
+        Method declared = ReflectionUtils.findMethod(ClassUtils.getUserClass(violation.getRootBeanClass()),
+                method.getName(), method.getParameterTypes().toArray(Class<?>[]::new));
+        if (declared == null) {
+            return name;
+        }
+        MethodParameter parameter = new AnnotatedMethod(declared).getMethodParameters()[leaf.as(Path.ParameterNode.class).getParameterIndex()];
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        if (header != null) {
+            return firstGiven(header.value(), header.name(), name);
+        }
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        return param != null ? firstGiven(param.value(), param.name(), name) : name;
+    }
+
+    private static String firstGiven(String value, String alias, String fallback) {
+        return !value.isEmpty() ? value : !alias.isEmpty() ? alias : fallback;
+    }
+
+    /**
+     * Spring Security's firewall checks header values when they are read: a control character
+     * in one (say in {@code Idempotency-Key}) is refused here, once the controller asks for it.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ErrorResponse> rejected(RequestRejectedException e) {
+        return envelope(ApiException.malformed("The request URL or a header has characters that are not accepted"));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

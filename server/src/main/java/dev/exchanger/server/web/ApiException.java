@@ -82,8 +82,31 @@ public class ApiException extends RuntimeException {
                 "Status change from " + from + " to " + to + " is not allowed", null);
     }
 
+    /** An {@code Idempotency-Key} of the last 24 hours sent again with another request body. */
+    public static ApiException idempotencyConflict() {
+        ErrorObject object = new ErrorObject().type("Idempotency-Key").nameField("Idempotency-Key").err(ErrorObject.ErrEnum.DUPLICATE);
+        return new ApiException(HttpStatus.CONFLICT, ErrorType.CONFLICT_ERROR, 3002,
+                "This Idempotency-Key was already used with another request body", object);
+    }
+
     public static ApiException unauthorized() {
         return new ApiException(HttpStatus.UNAUTHORIZED, ErrorType.AUTHENTICATION_ERROR, 4001, "A valid X-Api-Key is required", null);
+    }
+
+    public static ApiException forbidden() {
+        return new ApiException(HttpStatus.FORBIDDEN, ErrorType.FORBIDDEN_ERROR, 4003, "This API key may not use this operation", null);
+    }
+
+    public static ApiException partnerNotFound() {
+        return new ApiException(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND_ERROR, 2003, "Partner not found", null);
+    }
+
+    public static ApiException apiKeyNotFound() {
+        return new ApiException(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND_ERROR, 2005, "API key not found", null);
+    }
+
+    public static ApiException ipnNotFound() {
+        return new ApiException(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND_ERROR, 2006, "IPN not found", null);
     }
 
     public HttpStatus status() {

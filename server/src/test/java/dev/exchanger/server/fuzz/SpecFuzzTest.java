@@ -95,6 +95,8 @@ class SpecFuzzTest {
             .build();
 
     private String base;
+    private String partnerKey;
+    static final String CREATE = "/public/exchanger/order/create";
     private OpenApiInteractionValidator validator;
     private Map<String, Set<Integer>> documented;
     private long deadline;
@@ -139,19 +141,23 @@ class SpecFuzzTest {
                 cases.stream().filter(c -> !c.isFailure()).count(), cases.stream().filter(RequestCase::isFailure).count());
 
         try (IpnSink sink = IpnSink.start()) {
+            partnerKey = newPartnerKey();
             RealisticCases realistic = realisticCases(seed, sink);
             Optional<Order> existing = realistic.hasRoutes() ? newOrder(realistic) : Optional.empty();
             for (RequestCase request : cases) {
                 String label = label(request);
                 if (request.isAuthFailure()) {
-                    Expectation unauthorized = Expectation.exactly(401, "the operator's key is missing or wrong");
-                    HttpCall call = HttpCall.render(request, FormStyle.BRACKETS, OPERATOR_KEY);
-                    exchange("invalid", label, call, unauthorized, null, false);
-                    exchange("invalid", label + " [a wrong key]", call.withHeader("X-Api-Key", OPERATOR_KEY + "x"), unauthorized, null, false);
+                    Expectation unauthorized = Expectation.exactly(401, "the API key is missing or wrong");
+                    HttpCall call = HttpCall.render(request, FormStyle.BRACKETS, keyFor(request.getPath()));
+                    if (!CREATE.equals(request.getPath())) {
+                        // order/create takes no key as well as a partner's; only a wrong key fails there
+                        exchange("invalid", label, call, unauthorized, null, false);
+                    }
+                    exchange("invalid", label + " [a wrong key]", call.withHeader("X-Api-Key", keyFor(request.getPath()) + "x"), unauthorized, null, false);
                     continue;
                 }
                 if (request.isFailure()) {
-                    HttpCall call = HttpCall.render(request, FormStyle.BRACKETS, OPERATOR_KEY);
+                    HttpCall call = HttpCall.render(request, FormStyle.BRACKETS, keyFor(request.getPath()));
                     exchange("invalid", label, call,
                             (call.hasEmptyQueryValue() || call.headers().containsValue("")) ? Expectation.EMPTY_MEANS_ABSENT : Expectation.forInvalid(request.getInvalidInput()),
                             null, false);
@@ -159,22 +165,22 @@ class SpecFuzzTest {
                         Optional<Variant> variant = realistic.invalidVariantOf(request);
                         if (variant.isPresent()) {
                             exchange("invalid, realistic", label + " [realistic values but the invalid one]",
-                                    HttpCall.render(variant.get().request(), FormStyle.BRACKETS, OPERATOR_KEY), variant.get().expect(), null, false);
+                                    HttpCall.render(variant.get().request(), FormStyle.BRACKETS, keyFor(variant.get().request().getPath())), variant.get().expect(), null, false);
                         }
                     }
                     continue;
                 }
-                HttpCall call = HttpCall.render(request, FormStyle.BRACKETS, OPERATOR_KEY);
+                HttpCall call = HttpCall.render(request, FormStyle.BRACKETS, keyFor(request.getPath()));
                 exchange("valid", label, call, Expectation.NOT_UNSUPPORTED, null, !call.isForm());
                 if (call.isForm()) {
                     // the same valid case as a generic OpenAPI tool reads the spec's deepObject encoding
                     exchange("valid, Tcases form encoding", label + " [Tcases' deepObject form encoding]",
-                            HttpCall.render(request, FormStyle.TCASES, OPERATOR_KEY), Expectation.NOT_UNSUPPORTED, null, false);
+                            HttpCall.render(request, FormStyle.TCASES, keyFor(request.getPath())), Expectation.NOT_UNSUPPORTED, null, false);
                 }
                 if (existing.isPresent()) {
                     Optional<Variant> variant = realistic.variantOf(request, existing.get(), () -> newOrder(realistic));
                     if (variant.isPresent()) {
-                        HttpCall real = HttpCall.render(variant.get().request(), FormStyle.BRACKETS, OPERATOR_KEY);
+                        HttpCall real = HttpCall.render(variant.get().request(), FormStyle.BRACKETS, keyFor(variant.get().request().getPath()));
                         exchange("realistic", label + " [realistic values]", real, variant.get().expect(), variant.get().check(), !real.isForm());
                     }
                 }
@@ -197,6 +203,29 @@ class SpecFuzzTest {
         }
     }
 
+    /**
+     * The key each operation is sent with: a partner's in the cabinet and on order/create
+     * (so that the fuzzer's orders are a partner's), the operator's everywhere else.
+     */
+    private String keyFor(String path) {
+        return path.startsWith("/user/") || CREATE.equals(path) ? partnerKey : OPERATOR_KEY;
+    }
+
+    /** A partner and its key, made through the operator's API (a checked request itself). */
+    private String newPartnerKey() {
+        HttpCall partner = new HttpCall("POST", "/admin/partners", "/admin/partners", List.of(),
+                Map.of("X-Api-Key", OPERATOR_KEY), "application/json", "{\"name\":\"Spec fuzzer\"}");
+        String partnerId = exchange("setup", "a partner for the cabinet", partner, Expectation.exactly(201, "a new partner"), null, true)
+                .map(answer -> answer.body().path("data").path("_id").asString())
+                .orElseThrow(() -> new AssertionError("could not create the fuzzer's partner: " + findings));
+        String keys = "/admin/partners/" + partnerId + "/keys";
+        HttpCall key = new HttpCall("POST", "/admin/partners/{partnerId}/keys", keys, List.of(),
+                Map.of("X-Api-Key", OPERATOR_KEY), "application/json", "{\"name\":\"fuzz\"}");
+        return exchange("setup", "a key for the cabinet", key, Expectation.exactly(201, "a new key"), null, true)
+                .map(answer -> answer.body().path("data").path("key").asString())
+                .orElseThrow(() -> new AssertionError("could not create the fuzzer's key: " + findings));
+    }
+
     private RealisticCases realisticCases(long seed, IpnSink sink) {
         HttpCall listRoutes = new HttpCall("GET", RealisticCases.LIST_ROUTES, RealisticCases.LIST_ROUTES, List.of(), Map.of(), null, null);
         Optional<Answer> routes = exchange("setup", "the demo routes", listRoutes, Expectation.SUCCESS, data -> {
@@ -209,7 +238,7 @@ class SpecFuzzTest {
     /** Creates an order on the next demo route (a checked request itself); empty when that failed. */
     private Optional<Order> newOrder(RealisticCases realistic) {
         Variant order = realistic.newOrder();
-        return exchange("setup", "an order for the realistic cases", HttpCall.render(order.request(), FormStyle.BRACKETS, OPERATOR_KEY),
+        return exchange("setup", "an order for the realistic cases", HttpCall.render(order.request(), FormStyle.BRACKETS, keyFor(order.request().getPath())),
                 order.expect(), order.check(), true)
                 .filter(answer -> answer.status() == 200)
                 .map(answer -> new Order(answer.body().path("data").path("uid").asLong(), answer.body().path("data").path("secret").asString()));

@@ -151,6 +151,33 @@ public abstract class ApiTest {
         return createdOrder(ethToWmz());
     }
 
+    // ---- partners -----------------------------------------------------------------------------
+
+    /** A partner account and one of its API keys, made through the operator's API. */
+    public record PartnerKey(String partnerId, String keyId, String key) {
+
+        /** The request, sent with this partner's key. */
+        public MockHttpServletRequestBuilder on(MockHttpServletRequestBuilder request) {
+            return request.header("X-Api-Key", key);
+        }
+    }
+
+    /** Creates a partner named {@code name} with one key. */
+    protected PartnerKey newPartner(String name) throws Exception {
+        Reply partner = strict(post("/admin/partners").header("X-Api-Key", OPERATOR_KEY)
+                .contentType(MediaType.APPLICATION_JSON).content(json(Map.of("name", name))));
+        assertThat(partner.status()).as(partner.text()).isEqualTo(201);
+        return newKey(partner.data().path("_id").asString());
+    }
+
+    /** Creates another key for the partner. */
+    protected PartnerKey newKey(String partnerId) throws Exception {
+        Reply key = strict(post("/admin/partners/{id}/keys", partnerId).header("X-Api-Key", OPERATOR_KEY)
+                .contentType(MediaType.APPLICATION_JSON).content(json(Map.of("name", "test"))));
+        assertThat(key.status()).as(key.text()).isEqualTo(201);
+        return new PartnerKey(partnerId, key.data().path("_id").asString(), key.data().path("key").asString());
+    }
+
     // ---- the database -------------------------------------------------------------------------
 
     /** How many rows the order tables hold; equal before and after means nothing was stored. */

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -155,6 +157,18 @@ class RealServletContainerTest extends ApiTest {
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("success").asBoolean(true)).isFalse();
         assertThat(body.path("error").path("errorCode").asInt()).isEqualTo(2000);
+        assertThat(body.path("requestId").asString()).isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/admin/partners/a%5Cb", "/admin/partners/a%2Fb", "/en/order/1/a%5Cb"})
+    void answersAnEncodedSlashInThePathWithTheEnvelopeOverHttp(String path) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).header("X-Api-Key", OPERATOR_KEY).GET());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("error").path("errorType").asString()).isEqualTo("ValidationError");
         assertThat(body.path("requestId").asString()).isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
     }
 }
