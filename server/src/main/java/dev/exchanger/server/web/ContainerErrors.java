@@ -20,9 +20,10 @@ import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Requests that Tomcat refuses before any servlet sees them (a path with an encoded backslash
- * {@code %5C}, a malformed request line) are answered in the error envelope as well, not with
- * Tomcat's HTML page: the host's error report valve is replaced by one that writes the envelope.
+ * Requests that Tomcat refuses before any servlet sees them (a character it does not allow in
+ * the path, such as an unencoded {@code {}, a malformed request line) are answered in the error
+ * envelope as well, not with Tomcat's HTML page: the host's error report valve is replaced by one
+ * that writes the envelope. (Encoded slashes are passed on to the application, see TomcatConfig.)
  */
 @Configuration(proxyBeanMethods = false)
 public class ContainerErrors {
