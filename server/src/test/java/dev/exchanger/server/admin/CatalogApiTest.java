@@ -538,6 +538,30 @@ class CatalogApiTest extends ApiTest {
     }
 
     @Test
+    void aPartnersKeyOnTheCatalogIs403AndChangesNothing() throws Exception {
+        JsonNode route = newRoute();
+        PartnerKey partner = newPartner("catalog-" + uniqueXml("P"));
+        List<Map<String, Object>> rows = catalogRows();
+        List<MockHttpServletRequestBuilder> requests = List.of(
+                get(CURRENCIES),
+                post(CURRENCIES).contentType(MediaType.APPLICATION_JSON).content(json(currencyBody(uniqueXml("K"), 2, "1"))),
+                put(CURRENCIES + "/" + route.path("to").path("_id").asString()).contentType(MediaType.APPLICATION_JSON)
+                        .content(json(currencyBody("PARTNERS", 2, "1"))),
+                get(ROUTES),
+                get(ROUTES + "/" + route.path("_id").asString()),
+                post(ROUTES).contentType(MediaType.APPLICATION_JSON).content(json(asBody(route))),
+                put(ROUTES + "/" + route.path("_id").asString()).contentType(MediaType.APPLICATION_JSON).content(json(asBody(route))));
+
+        for (MockHttpServletRequestBuilder request : requests) {
+            Reply reply = strict(partner.on(request));
+            assertThat(reply.status()).as(reply.text()).isEqualTo(403);
+            assertThat(reply.error().path("errorType").asString()).isEqualTo("ForbiddenError");
+            assertThat(reply.error().path("errorCode").asInt()).isEqualTo(4003);
+        }
+        assertThat(catalogRows()).isEqualTo(rows);
+    }
+
+    @Test
     void everyCatalogOperationWantsTheOperatorsKey() throws Exception {
         JsonNode route = newRoute();
         String routeId = route.path("_id").asString();
