@@ -39,8 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The generated client's catalog calls ({@code AdminApi}: currencies and routes) against the Pact
- * mock server, with the operator's key: one interaction per operation and documented answer a
- * client can provoke. The ids and xml codes of what a state makes come from the provider state, so
+ * mock server, with the operator's key (and a partner's, for the 403s): one interaction per
+ * operation and documented answer a client can provoke. The ids and xml codes of what a state makes come from the provider state, so
  * that each replay works on rows of its own.
  */
 @ExtendWith(PactConsumerTestExt.class)
@@ -734,6 +734,116 @@ class CatalogPactTest {
         moved.setRouteValues(List.of());
 
         assertAlreadyExists(catchThrowableOfType(ApiException.class, () -> admin(mockServer, KEY).updateRoute(ROUTE_ID, moved)), "toCurrencyId");
+    }
+
+    // ---- a partner's key on the catalog --------------------------------------------------
+
+    private static V4Pact withPartnerKey(PactDslWithProvider provider, String what, String method, String path, DslPart body) {
+        var request = provider.given(Pacts.PARTNER_STATE)
+                .uponReceiving(what + " with a partner's key, which is not the operator's")
+                .method(method).path(path);
+        request = body == null ? request.headers("X-Api-Key", Pacts.PARTNER_KEY)
+                : request.headers("X-Api-Key", Pacts.PARTNER_KEY, "Content-Type", "application/json").body(body);
+        return request.willRespondWith()
+                .status(403)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(Bodies.error("ForbiddenError", 4003, error -> error.stringType("message", "This API key may not use this operation")))
+                .toPact(V4Pact.class);
+    }
+
+    private static void assertForbidden(ApiException e) {
+        assertThat(e.getCode()).isEqualTo(403);
+        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.FORBIDDEN_ERROR);
+        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(4003);
+    }
+
+    private static DslPart anyCurrencyBody() {
+        return newJsonBody(body -> currencyRequest(body, false, "1")).build();
+    }
+
+    private static DslPart anyRouteBody() {
+        return newJsonBody(body -> routeRequest(body, false, "160", "0.5", false)).build();
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact listCurrenciesWithPartnerKey(PactDslWithProvider provider) {
+        return withPartnerKey(provider, "list the currencies", "GET", CURRENCIES, null);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "listCurrenciesWithPartnerKey")
+    void refusesAPartnersKeyForTheCurrencies(MockServer mockServer) {
+        assertForbidden(catchThrowableOfType(ApiException.class, () -> admin(mockServer, Pacts.PARTNER_KEY).listCurrencies()));
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact createCurrencyWithPartnerKey(PactDslWithProvider provider) {
+        return withPartnerKey(provider, "create a currency", "POST", CURRENCIES, anyCurrencyBody());
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "createCurrencyWithPartnerKey")
+    void refusesAPartnersKeyForANewCurrency(MockServer mockServer) {
+        assertForbidden(catchThrowableOfType(ApiException.class,
+                () -> admin(mockServer, Pacts.PARTNER_KEY).createCurrency(currency(NEW_XML, "1"))));
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact updateCurrencyWithPartnerKey(PactDslWithProvider provider) {
+        return withPartnerKey(provider, "change a currency", "PUT", CURRENCIES + "/" + CURRENCY_ID, anyCurrencyBody());
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "updateCurrencyWithPartnerKey")
+    void refusesAPartnersKeyForACurrencyChange(MockServer mockServer) {
+        assertForbidden(catchThrowableOfType(ApiException.class,
+                () -> admin(mockServer, Pacts.PARTNER_KEY).updateCurrency(CURRENCY_ID, currency(NEW_XML, "1"))));
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact listAllRoutesWithPartnerKey(PactDslWithProvider provider) {
+        return withPartnerKey(provider, "list every route", "GET", ROUTES, null);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "listAllRoutesWithPartnerKey")
+    void refusesAPartnersKeyForTheRoutes(MockServer mockServer) {
+        assertForbidden(catchThrowableOfType(ApiException.class, () -> admin(mockServer, Pacts.PARTNER_KEY).listAllRoutes()));
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact getRouteDetailsWithPartnerKey(PactDslWithProvider provider) {
+        return withPartnerKey(provider, "read a route as the operator", "GET", ROUTES + "/" + ETH_TO_WMZ, null);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "getRouteDetailsWithPartnerKey")
+    void refusesAPartnersKeyForARoute(MockServer mockServer) {
+        assertForbidden(catchThrowableOfType(ApiException.class, () -> admin(mockServer, Pacts.PARTNER_KEY).getRouteDetails(ETH_TO_WMZ)));
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact createRouteWithPartnerKey(PactDslWithProvider provider) {
+        return withPartnerKey(provider, "create a route", "POST", ROUTES, anyRouteBody());
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "createRouteWithPartnerKey")
+    void refusesAPartnersKeyForANewRoute(MockServer mockServer) {
+        assertForbidden(catchThrowableOfType(ApiException.class,
+                () -> admin(mockServer, Pacts.PARTNER_KEY).createRoute(route(FROM_ID, WMZ, "160", "0.5", false))));
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact updateRouteWithPartnerKey(PactDslWithProvider provider) {
+        return withPartnerKey(provider, "change a route", "PUT", ROUTES + "/" + ETH_TO_WMZ, anyRouteBody());
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "updateRouteWithPartnerKey")
+    void refusesAPartnersKeyForARouteChange(MockServer mockServer) {
+        assertForbidden(catchThrowableOfType(ApiException.class,
+                () -> admin(mockServer, Pacts.PARTNER_KEY).updateRoute(ETH_TO_WMZ, route(FROM_ID, WMZ, "160", "0.5", false))));
     }
 
     // ---- bodies -----------------------------------------------------------------------------
