@@ -55,7 +55,7 @@ class ClientAgainstServerIT {
                 .toValues(examples(route.getToValues()))
                 .routeValues(examples(route.getRouteValues()))
                 .ipnUrl("https://shop.example.com/ipn")
-                .ipnSecret("SECRET123")).getData();
+                .ipnSecret("SECRET123"), null).getData();
 
         assertThat(created.getStatus()).isEqualTo(OrderStatus.NEW);
         assertThat(created.getInAmount()).isEqualTo("2");
@@ -82,7 +82,7 @@ class ClientAgainstServerIT {
         Route route = routes.getRoute("5d8e5f4ab80b7b4cd75a6402").getData();
         Order created = orders.createOrder(new CreateOrderRequest()
                 .routeId(route.getId()).amount(new BigDecimal("0.5"))
-                .toValues(examples(route.getToValues())).routeValues(examples(route.getRouteValues()))).getData();
+                .toValues(examples(route.getToValues())).routeValues(examples(route.getRouteValues())), null).getData();
 
         assertThatThrownBy(() -> orders.updateOrderStatus(new UpdateOrderStatusRequest()
                 .orderUID(created.getUid()).orderSecret(created.getSecret()).status(OrderStatus.DONE)))

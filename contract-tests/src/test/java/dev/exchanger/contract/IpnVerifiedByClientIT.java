@@ -71,7 +71,7 @@ class IpnVerifiedByClientIT {
                 .toValues(List.of(new FieldValue().key("5d8e5f4ab80b7b4cd75a6414").value("Z123456789012")))
                 .routeValues(List.of(new FieldValue().key("5d8e5f4ab80b7b4cd75a6415").value("client@example.com")))
                 .ipnUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/ipn")
-                .ipnSecret("SECRET123")).getData();
+                .ipnSecret("SECRET123"), null).getData();
         orders.updateOrderStatus(new UpdateOrderStatusRequest()
                 .orderUID(order.getUid()).orderSecret(order.getSecret()).status(OrderStatus.IN_PROGRESS));
 

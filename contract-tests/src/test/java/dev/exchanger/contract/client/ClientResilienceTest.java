@@ -91,7 +91,7 @@ class ClientResilienceTest {
         server.stubFor(post(urlPathEqualTo("/public/exchanger/order/create"))
                 .willReturn(json(500, "internal-error.json")));
 
-        ApiException e = catchThrowableOfType(ApiException.class, () -> new OrdersApi(client()).createOrder(ethToWmz()));
+        ApiException e = catchThrowableOfType(ApiException.class, () -> new OrdersApi(client()).createOrder(ethToWmz(), null));
 
         assertThat(e.getCode()).isEqualTo(500);
         assertThat(e.getResponseHeaders().firstValue("Content-Type")).hasValue("application/json");

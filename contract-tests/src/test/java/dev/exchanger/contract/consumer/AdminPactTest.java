@@ -21,7 +21,7 @@ import au.com.dius.pact.core.model.annotations.Pact;
 import dev.exchanger.client.ApiException;
 import dev.exchanger.client.model.ErrorType;
 import dev.exchanger.client.model.IpnDelivery;
-import dev.exchanger.client.model.Order;
+import dev.exchanger.client.model.OrderView;
 import dev.exchanger.client.model.OrderDetails;
 import dev.exchanger.client.model.OrderPage;
 import dev.exchanger.client.model.OrderStatus;
@@ -84,7 +84,7 @@ class AdminPactTest {
     @PactTestFor(pactMethod = "searchOrders")
     void searchesOrdersByStatusAndPartner(MockServer mockServer) throws Exception {
         OrderPage page = admin(mockServer, KEY)
-                .searchOrders(OrderStatus.IN_PROGRESS, PARTNER, "ETH", "WMZ", OffsetDateTime.parse(SINCE), null, null, null).getData();
+                .searchOrders(OrderStatus.IN_PROGRESS, PARTNER, null, "ETH", "WMZ", OffsetDateTime.parse(SINCE), null, null, null).getData();
 
         assertThat(page.getItems()).isNotEmpty().allSatisfy(order -> {
             assertThat(order.getStatus()).isEqualTo(OrderStatus.IN_PROGRESS);
@@ -115,7 +115,7 @@ class AdminPactTest {
     @PactTestFor(pactMethod = "searchOrdersWithOversizedPage")
     void reportsAnOversizedPage(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class,
-                () -> admin(mockServer, KEY).searchOrders(null, null, null, null, null, null, null, 1000));
+                () -> admin(mockServer, KEY).searchOrders(null, null, null, null, null, null, null, null, 1000));
 
         assertThat(e.getCode()).isEqualTo(400);
         assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.VALIDATION_ERROR);
@@ -139,7 +139,7 @@ class AdminPactTest {
     @PactTestFor(pactMethod = "searchOrdersWithWrongKey")
     void refusesAWrongKey(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class,
-                () -> admin(mockServer, WRONG_KEY).searchOrders(null, null, null, null, null, null, null, null));
+                () -> admin(mockServer, WRONG_KEY).searchOrders(null, null, null, null, null, null, null, null, null));
 
         assertUnauthorized(e);
     }
@@ -286,7 +286,7 @@ class AdminPactTest {
         OrderDetails details = admin(mockServer, KEY).changeOrderStatus(ORDER_UID,
                 new OrderStatusChangeRequest().status(OrderStatus.IN_PROGRESS).comment(COMMENT)).getData();
 
-        Order order = details.getOrder();
+        OrderView order = details.getOrder();
         assertThat(order.getStatus()).isEqualTo(OrderStatus.IN_PROGRESS);
         assertThat(order.getUpdatedAt()).isNotNull();
         StatusChange last = details.getHistory().get(details.getHistory().size() - 1);

@@ -78,7 +78,7 @@ class OrdersPactTest {
     @Test
     @PactTestFor(pactMethod = "createOrder")
     void createsAnOrderAndReadsItsPaymentLinks(MockServer mockServer) throws Exception {
-        Order order = orders(mockServer).createOrder(ethToWmz("Z123456789012")).getData();
+        Order order = orders(mockServer).createOrder(ethToWmz("Z123456789012"), null).getData();
 
         assertThat(order.getStatus()).isEqualTo(OrderStatus.NEW);
         assertThat(order.getUid()).isEqualTo(ORDER_UID);
@@ -119,7 +119,7 @@ class OrdersPactTest {
     @PactTestFor(pactMethod = "createOrderWithBadWallet")
     void reportsWhichFieldIsNotValid(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class,
-                () -> orders(mockServer).createOrder(ethToWmz("Z12")));
+                () -> orders(mockServer).createOrder(ethToWmz("Z12"), null));
 
         assertThat(e.getCode()).isEqualTo(400);
         ErrorResponse envelope = envelope(e);
@@ -157,7 +157,7 @@ class OrdersPactTest {
     void reportsAnUnknownRoute(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class, () -> orders(mockServer).createOrder(new CreateOrderRequest()
                 .routeId(UNKNOWN_ROUTE).amount(new BigDecimal("2"))
-                .toValues(List.of(new FieldValue().key(WMZ_WALLET_KEY).value("Z123456789012")))));
+                .toValues(List.of(new FieldValue().key(WMZ_WALLET_KEY).value("Z123456789012"))), null));
 
         assertThat(e.getCode()).isEqualTo(404);
         assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.NOT_FOUND_ERROR);
