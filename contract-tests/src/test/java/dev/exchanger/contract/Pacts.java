@@ -19,6 +19,13 @@ public final class Pacts {
      * under test is given ({@code exchanger.admin.api-key}, see {@link ServerUnderTest}).
      */
     public static final String OPERATOR_KEY = "pact-operator-key";
+    /**
+     * The partner's key that the cabinet pacts send in {@code X-Api-Key}; the provider states
+     * store its hash for the partner {@link #PARTNER_ID}.
+     */
+    public static final String PARTNER_KEY = "exk_CabinetPactKey0123456789abcdefghijklmnop";
+    /** The partner account that owns {@link #PARTNER_KEY}. */
+    public static final String PARTNER_ID = "5d8e5f4ab80b7b4cd75a6510";
 
     private Pacts() {
     }

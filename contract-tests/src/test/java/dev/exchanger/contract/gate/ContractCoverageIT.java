@@ -46,7 +46,12 @@ class ContractCoverageIT {
             entry("changeOrderStatus 415", ONLY_JSON),
             entry("changeOrderStatus 500", SERVER_FAULT),
             entry("exportRatesXml 500", SERVER_FAULT),
-            entry("exportRatesJson 500", SERVER_FAULT)));
+            entry("exportRatesJson 500", SERVER_FAULT),
+            entry("partnerOrderHistory 500", SERVER_FAULT),
+            entry("partnerOrderDetails 500", SERVER_FAULT),
+            entry("redeliverIpn 500", SERVER_FAULT),
+            entry("sendTestIpn 415", ONLY_JSON),
+            entry("sendTestIpn 500", SERVER_FAULT)));
 
     private final SpecOperations spec = SpecOperations.load();
     private final List<PactInteraction> interactions = PactInteractions.load();
