@@ -387,6 +387,11 @@ class CabinetApiTest extends ApiTest {
         Reply noSecret = answerChecked(shop.on(testIpn(Map.of("ipnUrl", receiver.url("/no-secret")))));
         assertThat(noSecret.status()).isEqualTo(400);
         assertThat(receiver.received("/no-secret")).isEmpty();
+        Map<String, Object> nullStatus = new java.util.HashMap<>(Map.of("ipnUrl", receiver.url("/null-status"), "ipnSecret", IPN_SECRET));
+        nullStatus.put("newStatus", null);
+        Reply nullStatusReply = answerChecked(shop.on(testIpn(nullStatus)));
+        assertThat(nullStatusReply.status()).as("newStatus: null").isEqualTo(400);
+        assertThat(receiver.received("/null-status")).isEmpty();
     }
 
     // ---- who may call -----------------------------------------------------------------------
@@ -438,7 +443,7 @@ class CabinetApiTest extends ApiTest {
                 .contentType(MediaType.APPLICATION_JSON).content(json(Map.of("status", status))));
     }
 
-    private static MockHttpServletRequestBuilder testIpn(Map<String, String> body) {
+    private static MockHttpServletRequestBuilder testIpn(Map<String, ?> body) {
         return post("/user/exchanger/ipn/test").contentType(MediaType.APPLICATION_JSON).content(json(body));
     }
 
