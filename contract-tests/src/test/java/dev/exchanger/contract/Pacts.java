@@ -19,10 +19,10 @@ public final class Pacts {
      * under test is given ({@code exchanger.admin.api-key}, see {@link ServerUnderTest}).
      */
     public static final String OPERATOR_KEY = "pact-operator-key";
-
     /**
-     * The partner account the pacts use, with one active key ({@link #PARTNER_KEY}) and one
-     * revoked ({@link #REVOKED_PARTNER_KEY}); the provider's states insert them with these ids.
+     * The partner account the pacts use (the cabinet's and the operator's), with one active key
+     * ({@link #PARTNER_KEY}) and one revoked ({@link #REVOKED_PARTNER_KEY}); the provider's
+     * states insert them with these ids, storing each key's hash as the server does.
      */
     public static final String PARTNER_ID = "5d8e5f4ab80b7b4cd75a6501";
     public static final String PARTNER_KEY_ID = "5d8e5f4ab80b7b4cd75a6502";

@@ -71,7 +71,12 @@ class ContractCoverageIT {
             entry("getPartner 500", SERVER_FAULT),
             entry("createApiKey 415", ONLY_JSON),
             entry("createApiKey 500", SERVER_FAULT),
-            entry("revokeApiKey 500", SERVER_FAULT)));
+            entry("revokeApiKey 500", SERVER_FAULT),
+            entry("partnerOrderHistory 500", SERVER_FAULT),
+            entry("partnerOrderDetails 500", SERVER_FAULT),
+            entry("redeliverIpn 500", SERVER_FAULT),
+            entry("sendTestIpn 415", ONLY_JSON),
+            entry("sendTestIpn 500", SERVER_FAULT)));
 
     private final SpecOperations spec = SpecOperations.load();
     private final List<PactInteraction> interactions = PactInteractions.load();

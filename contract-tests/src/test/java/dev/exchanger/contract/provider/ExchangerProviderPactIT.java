@@ -381,4 +381,75 @@ class ExchangerProviderPactIT {
                         + " values (?, ?, ?, ?, ?, now(), " + (revoked ? "now()" : "null") + ") on conflict do nothing",
                 keyId, Pacts.PARTNER_ID, revoked ? "revoked" : "production", key.substring(0, 12), ApiKeys.hash(key));
     }
+
+    // ---- the partner's cabinet ------------------------------------------------------------
+
+    /** The loopback receiver of the test IPN pact, started by its state, answering 200. */
+    private static com.sun.net.httpserver.HttpServer ipnReceiver;
+
+    /** The partner {@link Pacts#PARTNER_ID} with its active key {@link Pacts#PARTNER_KEY} (stored hashed, as the server does). */
+    @State("partner with a key exists")
+    void partnerWithKeyExists() {
+        partnerWithActiveKeyExists();
+    }
+
+    /**
+     * An order of the partner with the key, with an ipnUrl (a closed port on loopback), that the
+     * client has said it paid: its history is the creation and new -> inProgress, and that
+     * change made one IPN, whose webhook id is answered with the uid.
+     */
+    @State("partner's order exists with an ipnUrl and status inProgress")
+    Map<String, Object> partnersOrderExists(Map<String, Object> params) {
+        partnerWithKeyExists();
+        return partnersOrderInProgress(Pacts.PARTNER_ID);
+    }
+
+    /** The same, but of another partner: the partner with the key must not see it. */
+    @State("another partner's order exists with an ipnUrl and status inProgress")
+    Map<String, Object> anotherPartnersOrderExists(Map<String, Object> params) {
+        partnerWithKeyExists();
+        String other = "5d8e5f4ab80b7b4cd75a6512";
+        ensurePartner(other, "Another shop");
+        return partnersOrderInProgress(other);
+    }
+
+    /** A receiver on loopback that answers every IPN 200; the pact's ipnUrl points at it. */
+    @State("an IPN receiver listens on loopback")
+    Map<String, Object> ipnReceiverListens() throws java.io.IOException {
+        partnerWithKeyExists();
+        synchronized (ExchangerProviderPactIT.class) {
+            if (ipnReceiver == null) {
+                ipnReceiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 16);
+                ipnReceiver.createContext("/", exchange -> {
+                    try (exchange) {
+                        exchange.getRequestBody().readAllBytes();
+                        exchange.sendResponseHeaders(200, -1);
+                    }
+                });
+                ipnReceiver.start();
+            }
+        }
+        return Map.of("ipnUrl", "http://127.0.0.1:" + ipnReceiver.getAddress().getPort() + "/ipn");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopIpnReceiver() {
+        if (ipnReceiver != null) {
+            ipnReceiver.stop(0);
+        }
+    }
+
+    private void ensurePartner(String id, String name) {
+        jdbc.update("insert into partner (id, name, created_at) values (?, ?, now()) on conflict do nothing", id, name);
+    }
+
+    private Map<String, Object> partnersOrderInProgress(String partnerId) {
+        ExchangeOrder order = orderService.create(withIpn(ethToWmzRequest()));
+        jdbc.update("update exchange_order set partner_id = ? where id = ?", partnerId, order.getId());
+        ExchangeOrder paid = orderService.changeStatusByClient(order.getUid(), order.getSecret(), OrderStatus.IN_PROGRESS);
+        assertThat(paid.getStatus()).isEqualTo(OrderStatus.IN_PROGRESS);
+        String webhookId = jdbc.queryForObject("select webhook_id from ipn_delivery where order_id = ? order by id limit 1",
+                String.class, order.getId());
+        return Map.of("orderUID", paid.getUid(), "orderId", paid.getId(), "webhookId", webhookId);
+    }
 }

@@ -1,7 +1,6 @@
 package dev.exchanger.server.ipn;
 
 import dev.exchanger.server.order.ExchangeOrder;
-import dev.exchanger.server.order.OrderFieldValue;
 import dev.exchanger.server.order.OrderStatus;
 import dev.exchanger.server.route.FieldKind;
 import dev.exchanger.server.support.Decimals;
@@ -18,36 +17,61 @@ import java.util.List;
  * where hash = hex(sha256(orderId:newStatus:inAmount:outAmount:xml_from:xml_to:timestamp:ipnSecret))
  * over the very strings that are sent.
  */
-final class IpnForm {
+public final class IpnForm {
+
+    /** The fields of one IPN before signing, as strings exactly as they are sent. */
+    public record Fields(long orderUID, String orderId, String newStatus, String inAmount, String outAmount,
+                         String xmlFrom, String xmlTo, long timestamp, List<ToValue> toValues) {
+
+        public Fields {
+            toValues = List.copyOf(toValues);
+        }
+
+        /** The legacy {@code hash} of these fields, signed with the ipnSecret. */
+        public String hash(String ipnSecret) {
+            return IpnForm.hash(orderId, newStatus, inAmount, outAmount, xmlFrom, xmlTo, Long.toString(timestamp), ipnSecret);
+        }
+    }
+
+    /** One of the recipient's details: {@code toValues[i][key|name|value]}. */
+    public record ToValue(String key, String name, String value) {
+    }
 
     private IpnForm() {
     }
 
     static String body(ExchangeOrder order, OrderStatus status, long timestampMillis) {
-        String inAmount = Decimals.plain(order.getInAmount());
-        String outAmount = Decimals.plain(order.getOutAmount());
-        String xmlFrom = order.getRoute().getFrom().getXml();
-        String xmlTo = order.getRoute().getTo().getXml();
-        String timestamp = Long.toString(timestampMillis);
-        String hash = hash(order.getId(), status.wireName(), inAmount, outAmount, xmlFrom, xmlTo, timestamp, order.getIpnSecret());
+        return body(fields(order, status, timestampMillis), order.getIpnSecret());
+    }
 
+    static Fields fields(ExchangeOrder order, OrderStatus status, long timestampMillis) {
+        List<ToValue> toValues = order.values(FieldKind.TO_VALUES).stream()
+                .map(v -> new ToValue(v.getKey(), v.getName(), v.getValue()))
+                .toList();
+        return new Fields(order.getUid(), order.getId(), status.wireName(),
+                Decimals.plain(order.getInAmount()), Decimals.plain(order.getOutAmount()),
+                order.getRoute().getFrom().getXml(), order.getRoute().getTo().getXml(), timestampMillis, toValues);
+    }
+
+    /** The form body of these fields with their {@code hash} last. */
+    static String body(Fields fields, String ipnSecret) {
         StringBuilder form = new StringBuilder(512);
-        field(form, "orderUID", Long.toString(order.getUid()));
-        field(form, "orderId", order.getId());
-        field(form, "newStatus", status.wireName());
-        field(form, "inAmount", inAmount);
-        field(form, "outAmount", outAmount);
-        field(form, "xml_from", xmlFrom);
-        field(form, "xml_to", xmlTo);
-        field(form, "timestamp", timestamp);
-        List<OrderFieldValue> toValues = order.values(FieldKind.TO_VALUES);
+        field(form, "orderUID", Long.toString(fields.orderUID()));
+        field(form, "orderId", fields.orderId());
+        field(form, "newStatus", fields.newStatus());
+        field(form, "inAmount", fields.inAmount());
+        field(form, "outAmount", fields.outAmount());
+        field(form, "xml_from", fields.xmlFrom());
+        field(form, "xml_to", fields.xmlTo());
+        field(form, "timestamp", Long.toString(fields.timestamp()));
+        List<ToValue> toValues = fields.toValues();
         for (int i = 0; i < toValues.size(); i++) {
-            OrderFieldValue value = toValues.get(i);
-            field(form, "toValues[" + i + "][key]", value.getKey());
-            field(form, "toValues[" + i + "][name]", value.getName());
-            field(form, "toValues[" + i + "][value]", value.getValue());
+            ToValue value = toValues.get(i);
+            field(form, "toValues[" + i + "][key]", value.key());
+            field(form, "toValues[" + i + "][name]", value.name());
+            field(form, "toValues[" + i + "][value]", value.value());
         }
-        field(form, "hash", hash);
+        field(form, "hash", fields.hash(ipnSecret));
         return form.toString();
     }
 

@@ -26,4 +26,10 @@ public class IpnLog {
                 .map(d -> new Entry(d, attempts.findByDeliveryIdOrderByIdAsc(d.getId())))
                 .toList();
     }
+
+    /** One IPN with its attempts. */
+    public Entry entry(long deliveryId) {
+        IpnDelivery delivery = deliveries.findById(deliveryId).orElseThrow();
+        return new Entry(delivery, attempts.findByDeliveryIdOrderByIdAsc(deliveryId));
+    }
 }

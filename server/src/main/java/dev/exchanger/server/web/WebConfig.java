@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import dev.exchanger.server.api.model.Lang;
 import dev.exchanger.server.api.model.OrderStatus;
+import dev.exchanger.server.api.model.TestIpnRequest;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -48,8 +49,17 @@ public class WebConfig implements WebMvcConfigurer {
                 .withCoercionConfig(LogicalType.Boolean, config -> config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-                // lang is not nullable in the spec (the other optional properties are): null is a 400
-                .withConfigOverride(Lang.class, o -> o.setNullHandling(JsonSetter.Value.forValueNulls(Nulls.FAIL)));
+                // lang is not nullable in the spec (order/create's other optional properties are): null is a 400
+                .withConfigOverride(Lang.class, o -> o.setNullHandling(JsonSetter.Value.forValueNulls(Nulls.FAIL)))
+                // neither is the test IPN's optional newStatus (absent means inProgress)
+                .addMixIn(TestIpnRequest.class, NewStatusNotNull.class);
+    }
+
+    /** Marks {@code newStatus} as refusing null, where the generated class cannot say so. */
+    private abstract static class NewStatusNotNull {
+
+        @JsonSetter(nulls = Nulls.FAIL)
+        abstract void setNewStatus(OrderStatus newStatus);
     }
 
     @Bean

@@ -44,6 +44,7 @@ final class RealisticCases {
     static final String SEARCH_ORDERS = "/admin/orders";
     static final String ORDER_DETAILS = "/admin/orders/{orderUID}";
     static final String CHANGE_STATUS = "/admin/orders/{orderUID}/status";
+    static final String TEST_IPN = "/user/exchanger/ipn/test";
 
     static final List<String> FIELD_GROUPS = List.of("fromValues", "toValues", "routeValues");
     /** The client's own changes allowed from {@code new} (PRODUCT.md, spec of update-status). */
@@ -117,6 +118,25 @@ final class RealisticCases {
             case CHANGE_STATUS -> freshOrder.get().map(order -> changeStatus(valid, order));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The case as it may be sent from this machine: a test IPN is posted at once to its
+     * {@code ipnUrl}, so a valid one (which Tcases fills with any string, possibly a URL of some
+     * host on the internet) goes to the loopback sink instead. Every other case is unchanged.
+     */
+    RequestCase confined(RequestCase request) {
+        String invalidInput = String.valueOf(request.getInvalidInput());
+        if (!TEST_IPN.equals(request.getPath()) || request.getBody() == null
+                || !(request.getBody().getValue() instanceof ObjectValue object) || mentions(invalidInput, "ipnUrl")) {
+            return request;
+        }
+        Map<String, DataValue<?>> body = new LinkedHashMap<>(object.getValue());
+        body.put("ipnUrl", new StringValue(ipnUrl));
+        MessageData message = request.getBody();
+        MessageData confined = new MessageData(new ObjectValue(body), message.getMediaType(), message.isValid());
+        confined.setEncodings(message.getEncodings());
+        return copy(request, params(request), confined);
     }
 
     /** A plain JSON order on the next demo route with every field, for the cases that need an order of their own. */

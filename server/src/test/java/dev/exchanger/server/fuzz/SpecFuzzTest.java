@@ -144,7 +144,8 @@ class SpecFuzzTest {
             partnerKey = newPartnerKey();
             RealisticCases realistic = realisticCases(seed, sink);
             Optional<Order> existing = realistic.hasRoutes() ? newOrder(realistic) : Optional.empty();
-            for (RequestCase request : cases) {
+            for (RequestCase generated : cases) {
+                RequestCase request = realistic.confined(generated);
                 String label = label(request);
                 if (request.isAuthFailure()) {
                     Expectation unauthorized = Expectation.exactly(401, "the API key is missing or wrong");

@@ -1,0 +1,657 @@
+package dev.exchanger.contract.consumer;
+
+import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
+import static dev.exchanger.contract.consumer.Bodies.DATE_TIME;
+import static dev.exchanger.contract.consumer.Bodies.DECIMAL;
+import static dev.exchanger.contract.consumer.Bodies.JSON;
+import static dev.exchanger.contract.consumer.Bodies.OBJECT_ID;
+import static dev.exchanger.contract.consumer.Bodies.ORDER_ID;
+import static dev.exchanger.contract.consumer.Bodies.ORDER_UID;
+import static dev.exchanger.contract.consumer.ConsumerClients.envelope;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.DslPart;
+import au.com.dius.pact.consumer.dsl.LambdaDslObject;
+import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
+import au.com.dius.pact.consumer.junit5.PactTestFor;
+import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.V4Pact;
+import au.com.dius.pact.core.model.annotations.Pact;
+import dev.exchanger.client.ApiClient;
+import dev.exchanger.client.ApiException;
+import dev.exchanger.client.api.CabinetApi;
+import dev.exchanger.client.model.ErrorType;
+import dev.exchanger.client.model.IpnDelivery;
+import dev.exchanger.client.model.IpnNotification;
+import dev.exchanger.client.model.OrderDetails;
+import dev.exchanger.client.model.OrderPage;
+import dev.exchanger.client.model.OrderStatus;
+import dev.exchanger.client.model.StatusChange;
+import dev.exchanger.client.model.TestIpnRequest;
+import dev.exchanger.client.model.TestIpnResult;
+import dev.exchanger.contract.Pacts;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The generated client's cabinet calls ({@code CabinetApi}) against the Pact mock server, with
+ * a partner's key in {@code X-Api-Key}: one interaction per operation and documented answer
+ * that a client can provoke. The provider states make the partner with that key, its orders
+ * and another partner's, and answer the uids and webhook ids the server made.
+ */
+@ExtendWith(PactConsumerTestExt.class)
+@PactTestFor(providerName = Pacts.PROVIDER, pactVersion = PactSpecVersion.V4)
+class CabinetPactTest {
+
+    private static final String HISTORY = "/user/exchanger/order/history";
+    private static final String DETAILS = "/user/exchanger/order/${orderUID}";
+    private static final String REDELIVER = "/user/exchanger/order/${orderUID}/ipn/${webhookId}/redeliver";
+    private static final String TEST_IPN = "/user/exchanger/ipn/test";
+    private static final String WEBHOOK_ID = "msg_5d8e6002b80b7b4cd75a6425";
+    private static final String EXAMPLE_DETAILS = "/user/exchanger/order/" + ORDER_UID;
+    private static final String EXAMPLE_REDELIVER = "/user/exchanger/order/" + ORDER_UID + "/ipn/" + WEBHOOK_ID + "/redeliver";
+    private static final String OWN_ORDER = "partner's order exists with an ipnUrl and status inProgress";
+    private static final String FOREIGN_ORDER = "another partner's order exists with an ipnUrl and status inProgress";
+    private static final String PARTNER = "partner with a key exists";
+    private static final String RECEIVER = "an IPN receiver listens on loopback";
+    private static final Map<String, Object> ORDER_PARAMS = Map.of("orderUID", ORDER_UID, "webhookId", WEBHOOK_ID);
+    private static final String KEY = Pacts.PARTNER_KEY;
+    private static final String UNKNOWN_KEY = "exk_NoSuchKey000000000000000000000000000000";
+    private static final String RECEIVER_URL = "http://127.0.0.1:18080/ipn";
+    private static final String CLOSED_PORT_URL = "http://127.0.0.1:1/ipn";
+    private static final String IPN_SECRET = "SECRET123";
+
+    // ---- partnerOrderHistory --------------------------------------------------------------
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact partnerOrderHistory(PactDslWithProvider provider) {
+        return provider.given(OWN_ORDER, ORDER_PARAMS)
+                .uponReceiving("a partner lists its orders in progress from ETH to WMZ")
+                .method("GET").path(HISTORY)
+                .query("status=inProgress&xmlFrom=ETH&xmlTo=WMZ")
+                .headers("X-Api-Key", KEY)
+                .willRespondWith()
+                .status(200)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(Bodies.response(page -> {
+                    page.minArrayLike("items", 1, order -> orderView(order, "inProgress"));
+                    page.numberValue("page", 0);
+                    page.numberValue("size", 20);
+                    page.integerType("total", 1);
+                }))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "partnerOrderHistory")
+    void listsItsOrders(MockServer mockServer) throws Exception {
+        OrderPage page = cabinet(mockServer, KEY).partnerOrderHistory(OrderStatus.IN_PROGRESS, "ETH", "WMZ", null, null, null, null)
+                .getData();
+
+        assertThat(page.getItems()).isNotEmpty().allSatisfy(order -> {
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.IN_PROGRESS);
+            assertThat(order.getRoute().getFrom().getXml()).isEqualTo("ETH");
+            assertThat(order.getRoute().getTo().getXml()).isEqualTo("WMZ");
+        });
+        assertThat(page.getPage()).isZero();
+        assertThat(page.getSize()).isEqualTo(20);
+        assertThat(page.getTotal()).isGreaterThanOrEqualTo(page.getItems().size());
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact partnerOrderHistoryWithOversizedPage(PactDslWithProvider provider) {
+        return provider.given(PARTNER)
+                .uponReceiving("a partner asks for a page of 1000 orders, over the maximum of 100")
+                .method("GET").path(HISTORY)
+                .query("size=1000")
+                .headers("X-Api-Key", KEY)
+                .willRespondWith()
+                .status(400)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(validationError("size"))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "partnerOrderHistoryWithOversizedPage")
+    void reportsAnOversizedPage(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class,
+                () -> cabinet(mockServer, KEY).partnerOrderHistory(null, null, null, null, null, null, 1000));
+
+        assertValidationError(e, "size");
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact partnerOrderHistoryWithoutKey(PactDslWithProvider provider) {
+        return provider
+                .uponReceiving("list a partner's orders without a key")
+                .method("GET").path(HISTORY)
+                .willRespondWith()
+                .status(401)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(unauthorized())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "partnerOrderHistoryWithoutKey")
+    void refusesAMissingKey(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class,
+                () -> cabinet(mockServer, null).partnerOrderHistory(null, null, null, null, null, null, null));
+
+        assertUnauthorized(e);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact partnerOrderHistoryWithOperatorKey(PactDslWithProvider provider) {
+        return provider
+                .uponReceiving("list a partner's orders with the operator's key")
+                .method("GET").path(HISTORY)
+                .headers("X-Api-Key", Pacts.OPERATOR_KEY)
+                .willRespondWith()
+                .status(403)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(forbidden())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "partnerOrderHistoryWithOperatorKey")
+    void refusesTheOperatorsKeyOnTheHistory(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class,
+                () -> cabinet(mockServer, Pacts.OPERATOR_KEY).partnerOrderHistory(null, null, null, null, null, null, null));
+
+        assertForbidden(e);
+    }
+
+    // ---- partnerOrderDetails --------------------------------------------------------------
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact partnerOrderDetails(PactDslWithProvider provider) {
+        return provider.given(OWN_ORDER, ORDER_PARAMS)
+                .uponReceiving("a partner reads one of its orders with its history and its IPN")
+                .method("GET").pathFromProviderState(DETAILS, EXAMPLE_DETAILS)
+                .headers("X-Api-Key", KEY)
+                .willRespondWith()
+                .status(200)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(Bodies.response(details -> {
+                    details.object("order", order -> orderView(order, "inProgress"));
+                    details.array("history", history -> {
+                        history.object(line -> Bodies.statusChange(line, null, "new", "client", null));
+                        history.object(line -> Bodies.statusChange(line, "new", "inProgress", "client", null));
+                    });
+                    details.array("ipn", ipn -> ipn.object(delivery -> Bodies.ipnDelivery(delivery, "inProgress")));
+                }))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "partnerOrderDetails")
+    void readsItsOrdersHistoryAndIpn(MockServer mockServer) throws Exception {
+        OrderDetails details = cabinet(mockServer, KEY).partnerOrderDetails(ORDER_UID).getData();
+
+        assertThat(details.getOrder().getUid()).isEqualTo(ORDER_UID);
+        assertThat(details.getOrder().getStatus()).isEqualTo(OrderStatus.IN_PROGRESS);
+        assertThat(details.getHistory()).extracting(StatusChange::getFrom, StatusChange::getTo)
+                .containsExactly(tuple(null, OrderStatus.NEW), tuple(OrderStatus.NEW, OrderStatus.IN_PROGRESS));
+        IpnDelivery ipn = details.getIpn().get(0);
+        assertThat(ipn.getNewStatus()).isEqualTo(OrderStatus.IN_PROGRESS);
+        assertThat(ipn.getWebhookId()).isNotBlank();
+        assertThat(ipn.getAttemptLog()).allSatisfy(attempt -> assertThat(attempt.getAt()).isNotNull());
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact partnerOrderDetailsOfAnotherPartner(PactDslWithProvider provider) {
+        return provider.given(FOREIGN_ORDER, ORDER_PARAMS)
+                .uponReceiving("a partner reads an order of another partner")
+                .method("GET").pathFromProviderState(DETAILS, EXAMPLE_DETAILS)
+                .headers("X-Api-Key", KEY)
+                .willRespondWith()
+                .status(404)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(Bodies.error("NotFoundError", 2001, error -> error.stringType("message", "Order not found")))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "partnerOrderDetailsOfAnotherPartner")
+    void seesNoOrderOfAnotherPartner(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> cabinet(mockServer, KEY).partnerOrderDetails(ORDER_UID));
+
+        assertThat(e.getCode()).isEqualTo(404);
+        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.NOT_FOUND_ERROR);
+        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(2001);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact partnerOrderDetailsWithZeroUid(PactDslWithProvider provider) {
+        return provider.given(PARTNER)
+                .uponReceiving("a partner reads order uid 0, which no order can have")
+                .method("GET").path("/user/exchanger/order/0")
+                .headers("X-Api-Key", KEY)
+                .willRespondWith()
+                .status(400)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(validationError("orderUID"))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "partnerOrderDetailsWithZeroUid")
+    void reportsAnInvalidUid(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> cabinet(mockServer, KEY).partnerOrderDetails(0L));
+
+        assertValidationError(e, "orderUID");
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact partnerOrderDetailsWithUnknownKey(PactDslWithProvider provider) {
+        return provider.given(OWN_ORDER, ORDER_PARAMS)
+                .uponReceiving("read a partner's order with a key that does not exist")
+                .method("GET").pathFromProviderState(DETAILS, EXAMPLE_DETAILS)
+                .headers("X-Api-Key", UNKNOWN_KEY)
+                .willRespondWith()
+                .status(401)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(unauthorized())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "partnerOrderDetailsWithUnknownKey")
+    void refusesAnUnknownKey(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> cabinet(mockServer, UNKNOWN_KEY).partnerOrderDetails(ORDER_UID));
+
+        assertUnauthorized(e);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact partnerOrderDetailsWithOperatorKey(PactDslWithProvider provider) {
+        return provider.given(OWN_ORDER, ORDER_PARAMS)
+                .uponReceiving("read a partner's order with the operator's key")
+                .method("GET").pathFromProviderState(DETAILS, EXAMPLE_DETAILS)
+                .headers("X-Api-Key", Pacts.OPERATOR_KEY)
+                .willRespondWith()
+                .status(403)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(forbidden())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "partnerOrderDetailsWithOperatorKey")
+    void refusesTheOperatorsKeyOnAnOrder(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class,
+                () -> cabinet(mockServer, Pacts.OPERATOR_KEY).partnerOrderDetails(ORDER_UID));
+
+        assertForbidden(e);
+    }
+
+    // ---- redeliverIpn ---------------------------------------------------------------------
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact redeliverIpn(PactDslWithProvider provider) {
+        return provider.given(OWN_ORDER, ORDER_PARAMS)
+                .uponReceiving("a partner asks for one of its order's IPNs again")
+                .method("POST").pathFromProviderState(REDELIVER, EXAMPLE_REDELIVER)
+                .headers("X-Api-Key", KEY)
+                .willRespondWith()
+                .status(202)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(Bodies.response(delivery -> {
+                    Bodies.ipnDelivery(delivery, "inProgress");
+                    // queued: due now
+                    delivery.stringValue("state", "pending");
+                    delivery.stringMatcher("nextAttemptAt", DATE_TIME, "2019-10-17T16:20:00.000Z");
+                }))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "redeliverIpn")
+    void queuesAnIpnAgain(MockServer mockServer) throws Exception {
+        IpnDelivery ipn = cabinet(mockServer, KEY).redeliverIpn(ORDER_UID, WEBHOOK_ID).getData();
+
+        assertThat(ipn.getState()).isEqualTo(IpnDelivery.StateEnum.PENDING);
+        assertThat(ipn.getNewStatus()).isEqualTo(OrderStatus.IN_PROGRESS);
+        assertThat(ipn.getNextAttemptAt()).isNotNull();
+        assertThat(ipn.getWebhookId()).isNotBlank();
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact redeliverIpnOfAnotherPartner(PactDslWithProvider provider) {
+        return provider.given(FOREIGN_ORDER, ORDER_PARAMS)
+                .uponReceiving("a partner asks for an IPN of another partner's order")
+                .method("POST").pathFromProviderState(REDELIVER, EXAMPLE_REDELIVER)
+                .headers("X-Api-Key", KEY)
+                .willRespondWith()
+                .status(404)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(Bodies.error("NotFoundError", 2006, error -> error.stringType("message", "IPN not found")))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "redeliverIpnOfAnotherPartner")
+    void cannotRedeliverAnotherPartnersIpn(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> cabinet(mockServer, KEY).redeliverIpn(ORDER_UID, WEBHOOK_ID));
+
+        assertThat(e.getCode()).isEqualTo(404);
+        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.NOT_FOUND_ERROR);
+        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(2006);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact redeliverIpnWithZeroUid(PactDslWithProvider provider) {
+        return provider.given(PARTNER)
+                .uponReceiving("a partner asks for an IPN of order uid 0, which no order can have")
+                .method("POST").path("/user/exchanger/order/0/ipn/" + WEBHOOK_ID + "/redeliver")
+                .headers("X-Api-Key", KEY)
+                .willRespondWith()
+                .status(400)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(validationError("orderUID"))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "redeliverIpnWithZeroUid")
+    void reportsAnInvalidUidToRedeliver(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> cabinet(mockServer, KEY).redeliverIpn(0L, WEBHOOK_ID));
+
+        assertValidationError(e, "orderUID");
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact redeliverIpnWithoutKey(PactDslWithProvider provider) {
+        return provider.given(OWN_ORDER, ORDER_PARAMS)
+                .uponReceiving("ask for an IPN again without a key")
+                .method("POST").pathFromProviderState(REDELIVER, EXAMPLE_REDELIVER)
+                .willRespondWith()
+                .status(401)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(unauthorized())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "redeliverIpnWithoutKey")
+    void refusesARedeliveryWithoutKey(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> cabinet(mockServer, null).redeliverIpn(ORDER_UID, WEBHOOK_ID));
+
+        assertUnauthorized(e);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact redeliverIpnWithOperatorKey(PactDslWithProvider provider) {
+        return provider.given(OWN_ORDER, ORDER_PARAMS)
+                .uponReceiving("ask for a partner's IPN again with the operator's key")
+                .method("POST").pathFromProviderState(REDELIVER, EXAMPLE_REDELIVER)
+                .headers("X-Api-Key", Pacts.OPERATOR_KEY)
+                .willRespondWith()
+                .status(403)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(forbidden())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "redeliverIpnWithOperatorKey")
+    void refusesTheOperatorsKeyOnARedelivery(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class,
+                () -> cabinet(mockServer, Pacts.OPERATOR_KEY).redeliverIpn(ORDER_UID, WEBHOOK_ID));
+
+        assertForbidden(e);
+    }
+
+    // ---- sendTestIpn ----------------------------------------------------------------------
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact sendTestIpn(PactDslWithProvider provider) {
+        return provider.given(RECEIVER)
+                .uponReceiving("a partner sends a test IPN to its receiver, which answers 200")
+                .method("POST").path(TEST_IPN)
+                .headers("X-Api-Key", KEY, "Content-Type", "application/json")
+                .body(newJsonBody(body -> {
+                    body.valueFromProviderState("ipnUrl", "${ipnUrl}", RECEIVER_URL);
+                    body.stringValue("ipnSecret", IPN_SECRET);
+                    body.stringValue("newStatus", "inProgress");
+                }).build())
+                .willRespondWith()
+                .status(200)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(Bodies.response(result -> {
+                    result.stringMatcher("webhookId", "^msg_[0-9a-f]{24}$", "msg_5d8e6002b80b7b4cd75a6429");
+                    result.booleanValue("delivered", true);
+                    result.numberValue("httpStatus", 200);
+                    result.integerType("latencyMs", 84);
+                    result.object("notification", CabinetPactTest::sampleNotification);
+                }))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "sendTestIpn")
+    void sendsATestIpn(MockServer mockServer) throws Exception {
+        TestIpnResult result = cabinet(mockServer, KEY).sendTestIpn(new TestIpnRequest()
+                .ipnUrl(RECEIVER_URL).ipnSecret(IPN_SECRET).newStatus(OrderStatus.IN_PROGRESS)).getData();
+
+        assertThat(result.getDelivered()).isTrue();
+        assertThat(result.getHttpStatus()).isEqualTo(200);
+        assertThat(result.getError()).isNull();
+        IpnNotification sample = result.getNotification();
+        assertThat(sample.getOrderUID()).isZero();
+        assertThat(sample.getNewStatus()).isEqualTo(OrderStatus.IN_PROGRESS);
+        assertThat(sample.getXmlFrom()).isEqualTo("ETH");
+        assertThat(sample.getXmlTo()).isEqualTo("WMZ");
+        assertThat(sample.getHash()).hasSize(64);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact sendTestIpnToClosedPort(PactDslWithProvider provider) {
+        return provider.given(PARTNER)
+                .uponReceiving("a partner sends a test IPN to a port where nothing listens")
+                .method("POST").path(TEST_IPN)
+                .headers("X-Api-Key", KEY, "Content-Type", "application/json")
+                .body(newJsonBody(body -> {
+                    body.stringValue("ipnUrl", CLOSED_PORT_URL);
+                    body.stringValue("ipnSecret", IPN_SECRET);
+                }).build())
+                .willRespondWith()
+                .status(200)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(Bodies.response(result -> {
+                    result.stringMatcher("webhookId", "^msg_[0-9a-f]{24}$", "msg_5d8e6002b80b7b4cd75a6429");
+                    result.booleanValue("delivered", false);
+                    result.integerType("latencyMs", 2);
+                    result.stringType("error", "HttpHostConnectException: Connect to http://127.0.0.1:1 failed: Connection refused");
+                    result.object("notification", CabinetPactTest::sampleNotification);
+                }))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "sendTestIpnToClosedPort")
+    void reportsAnUnreachableReceiver(MockServer mockServer) throws Exception {
+        TestIpnResult result = cabinet(mockServer, KEY).sendTestIpn(new TestIpnRequest().ipnUrl(CLOSED_PORT_URL).ipnSecret(IPN_SECRET))
+                .getData();
+
+        assertThat(result.getDelivered()).isFalse();
+        assertThat(result.getHttpStatus()).isNull();
+        assertThat(result.getError()).isNotBlank();
+        assertThat(result.getNotification().getNewStatus()).isEqualTo(OrderStatus.IN_PROGRESS);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact sendTestIpnToFtp(PactDslWithProvider provider) {
+        return provider.given(PARTNER)
+                .uponReceiving("a partner sends a test IPN to an ftp URL")
+                .method("POST").path(TEST_IPN)
+                .headers("X-Api-Key", KEY, "Content-Type", "application/json")
+                .body(newJsonBody(body -> {
+                    body.stringValue("ipnUrl", "ftp://shop.example.com/ipn");
+                    body.stringValue("ipnSecret", IPN_SECRET);
+                }).build())
+                .willRespondWith()
+                .status(400)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(validationError("ipnUrl"))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "sendTestIpnToFtp")
+    void reportsAUrlThatIsNotHttp(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> cabinet(mockServer, KEY)
+                .sendTestIpn(new TestIpnRequest().ipnUrl("ftp://shop.example.com/ipn").ipnSecret(IPN_SECRET)));
+
+        assertValidationError(e, "ipnUrl");
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact sendTestIpnWithUnknownKey(PactDslWithProvider provider) {
+        return provider
+                .uponReceiving("send a test IPN with a key that does not exist")
+                .method("POST").path(TEST_IPN)
+                .headers("X-Api-Key", UNKNOWN_KEY, "Content-Type", "application/json")
+                .body(newJsonBody(body -> {
+                    body.stringValue("ipnUrl", CLOSED_PORT_URL);
+                    body.stringValue("ipnSecret", IPN_SECRET);
+                }).build())
+                .willRespondWith()
+                .status(401)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(unauthorized())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "sendTestIpnWithUnknownKey")
+    void refusesATestIpnWithAnUnknownKey(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> cabinet(mockServer, UNKNOWN_KEY)
+                .sendTestIpn(new TestIpnRequest().ipnUrl(CLOSED_PORT_URL).ipnSecret(IPN_SECRET)));
+
+        assertUnauthorized(e);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact sendTestIpnWithOperatorKey(PactDslWithProvider provider) {
+        return provider
+                .uponReceiving("send a test IPN with the operator's key")
+                .method("POST").path(TEST_IPN)
+                .headers("X-Api-Key", Pacts.OPERATOR_KEY, "Content-Type", "application/json")
+                .body(newJsonBody(body -> {
+                    body.stringValue("ipnUrl", CLOSED_PORT_URL);
+                    body.stringValue("ipnSecret", IPN_SECRET);
+                }).build())
+                .willRespondWith()
+                .status(403)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(forbidden())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "sendTestIpnWithOperatorKey")
+    void refusesTheOperatorsKeyOnATestIpn(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> cabinet(mockServer, Pacts.OPERATOR_KEY)
+                .sendTestIpn(new TestIpnRequest().ipnUrl(CLOSED_PORT_URL).ipnSecret(IPN_SECRET)));
+
+        assertForbidden(e);
+    }
+
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * The cabinet with this key in {@code X-Api-Key}, or with no key when null: the interceptor
+     * is set before the {@code CabinetApi} is made, which reads it once.
+     */
+    private static CabinetApi cabinet(MockServer mockServer, String apiKey) {
+        ApiClient client = ConsumerClients.client(mockServer);
+        if (apiKey != null) {
+            client.setRequestInterceptor(request -> request.header("X-Api-Key", apiKey));
+        }
+        return new CabinetApi(client);
+    }
+
+    /** An order of 2 ETH to WMZ as its partner sees it: no secret, no page URLs. */
+    private static void orderView(LambdaDslObject order, String status) {
+        order.stringMatcher("_id", OBJECT_ID, ORDER_ID);
+        order.integerType("uid", (int) ORDER_UID);
+        order.stringValue("status", status);
+        order.object("route", route -> {
+            route.stringMatcher("_id", OBJECT_ID, Bodies.ETH_TO_WMZ);
+            route.object("from", c -> Bodies.currency(c, Bodies.ETH, "Ethereum", "ETH", 8));
+            route.object("to", c -> Bodies.currency(c, Bodies.WMZ, "WebMoney WMZ", "WMZ", 2));
+        });
+        order.stringMatcher("inAmount", DECIMAL, "2");
+        order.stringMatcher("outAmount", DECIMAL, "317.42");
+        order.stringMatcher("rate", DECIMAL, "158.71");
+        order.minArrayLike("toValues", 1, v -> {
+            v.stringMatcher("key", OBJECT_ID, Bodies.WMZ_WALLET_KEY);
+            v.stringType("name", "wallet");
+            v.stringType("value", "Z123456789012");
+        });
+        order.stringValue("lang", "en");
+        order.booleanType("hideOutData", false);
+        order.stringMatcher("createdAt", DATE_TIME, "2019-10-17T15:46:46.072Z");
+        order.stringMatcher("updatedAt", DATE_TIME, "2019-10-17T15:52:03.200Z");
+    }
+
+    /** The made-up order of 2 ETH to WMZ that a test IPN carries, in inProgress. */
+    private static void sampleNotification(LambdaDslObject ipn) {
+        ipn.numberValue("orderUID", 0);
+        ipn.stringMatcher("orderId", OBJECT_ID, "5d8e6002b80b7b4cd75a6428");
+        ipn.stringValue("newStatus", "inProgress");
+        ipn.stringValue("inAmount", "2");
+        ipn.stringValue("outAmount", "317.42");
+        ipn.stringValue("xml_from", "ETH");
+        ipn.stringValue("xml_to", "WMZ");
+        ipn.integerType("timestamp", 1571328406);
+        ipn.minArrayLike("toValues", 1, v -> {
+            v.stringMatcher("key", OBJECT_ID, Bodies.WMZ_WALLET_KEY);
+            v.stringType("name", "wallet");
+            v.stringType("value", "Z123456789012");
+        });
+        ipn.stringMatcher("hash", "^[0-9a-f]{64}$", "af3acf947e6f0e0f2c267e300b8582e504dba12d1f2d058652b7414163c09f48");
+    }
+
+    private static DslPart validationError(String parameter) {
+        return Bodies.error("ValidationError", 1001, error -> {
+            error.stringType("message", "Param " + parameter + " isn't valid");
+            error.object("object", object -> object.stringValue("nameField", parameter));
+        });
+    }
+
+    private static DslPart unauthorized() {
+        return Bodies.error("AuthenticationError", 4001, error -> error.stringType("message", "A valid X-Api-Key is required"));
+    }
+
+    private static DslPart forbidden() {
+        return Bodies.error("ForbiddenError", 4003, error -> error.stringType("message", "This API key may not use this operation"));
+    }
+
+    private static void assertValidationError(ApiException e, String parameter) {
+        assertThat(e.getCode()).isEqualTo(400);
+        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.VALIDATION_ERROR);
+        assertThat(envelope(e).getError().getObject().getNameField()).isEqualTo(parameter);
+    }
+
+    private static void assertUnauthorized(ApiException e) {
+        assertThat(e.getCode()).isEqualTo(401);
+        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.AUTHENTICATION_ERROR);
+        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(4001);
+    }
+
+    private static void assertForbidden(ApiException e) {
+        assertThat(e.getCode()).isEqualTo(403);
+        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.FORBIDDEN_ERROR);
+        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(4003);
+    }
+}

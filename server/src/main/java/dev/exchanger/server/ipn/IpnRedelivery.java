@@ -1,0 +1,98 @@
+package dev.exchanger.server.ipn;
+
+import dev.exchanger.server.web.ApiException;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Puts one of a partner's IPNs back in the outbox, due now, with a fresh allowance of attempts
+ * and the same body, hash and webhook-id; the dispatcher delivers it as any other.
+ *
+ * <p>The row changes in one guarded UPDATE, so two instances never disagree about it: it
+ * matches only the partner's own order, and only while no instance is in the middle of an
+ * attempt (whose end would otherwise overwrite the new state with the old attempt's outcome).
+ * An attempt in flight ends within the IPN timeout, so the UPDATE is tried again until then;
+ * a claim still held after that belongs to an instance that died mid-attempt and is taken over.
+ */
+@Service
+public class IpnRedelivery {
+
+    private static final String REQUEUE = """
+            update ipn_delivery d
+               set state = 'pending', next_attempt_at = now(), max_attempts = d.attempts + ?,
+                   claimed_by = null, claimed_until = null
+              from exchange_order o
+             where d.order_id = o.id and o.uid = ? and o.partner_id = ? and d.webhook_id = ?
+               and (? or d.claimed_until is null or d.claimed_until < now())
+            returning d.id
+            """;
+
+    private static final String EXISTS = """
+            select count(*) from ipn_delivery d join exchange_order o on o.id = d.order_id
+             where o.uid = ? and o.partner_id = ? and d.webhook_id = ?
+            """;
+
+    private static final Duration RETRY_EVERY = Duration.ofMillis(50);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final IpnLog log;
+    private final IpnDispatcher dispatcher;
+    private final IpnProperties properties;
+
+    IpnRedelivery(JdbcTemplate jdbc, TransactionTemplate transactions, IpnLog log, IpnDispatcher dispatcher, IpnProperties properties) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.log = log;
+        this.dispatcher = dispatcher;
+        this.properties = properties;
+    }
+
+    /**
+     * Requeues the IPN {@code webhookId} of the partner's order {@code orderUid} and answers it
+     * as queued; 404 (IPN not found) when the order is not the partner's or has no such IPN.
+     */
+    public IpnLog.Entry redeliver(long orderUid, String partnerId, String webhookId) {
+        long deadline = System.nanoTime() + properties.timeout().plusSeconds(2).toNanos();
+        while (true) {
+            boolean takeOver = System.nanoTime() - deadline > 0;
+            IpnLog.Entry queued = transactions.execute(tx -> {
+                List<Long> ids = jdbc.queryForList(REQUEUE, Long.class, properties.maxAttempts(), orderUid, partnerId, webhookId, takeOver);
+                return ids.isEmpty() ? null : log.entry(ids.get(0));
+            });
+            if (queued != null) {
+                wakeDispatcherAfterCommit();
+                return queued;
+            }
+            Long found = jdbc.queryForObject(EXISTS, Long.class, orderUid, partnerId, webhookId);
+            if (found == null || found == 0) {
+                throw ApiException.ipnNotFound();
+            }
+            // an attempt is in flight; it ends within the timeout
+            try {
+                Thread.sleep(RETRY_EVERY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for an IPN attempt to end", e);
+            }
+        }
+    }
+
+    private void wakeDispatcherAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    dispatcher.wake();
+                }
+            });
+        } else {
+            dispatcher.wake();
+        }
+    }
+}

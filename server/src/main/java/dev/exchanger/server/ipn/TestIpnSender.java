@@ -1,0 +1,69 @@
+package dev.exchanger.server.ipn;
+
+import dev.exchanger.server.support.HttpUrls;
+import dev.exchanger.server.support.NetworkAddresses;
+import dev.exchanger.server.support.ObjectIds;
+import dev.exchanger.server.web.ApiException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * The partner's test IPN: a made-up order of 2 ETH to WMZ, built by {@link IpnForm} and posted
+ * once, now, by {@link IpnSender}, so that it is signed and guarded exactly like a real IPN.
+ * Nothing is stored, and the ipnSecret lives only for the call.
+ */
+@Service
+public class TestIpnSender {
+
+    /** The made-up order's amounts, currencies and recipient (the demo route ETH to WMZ). */
+    static final String IN_AMOUNT = "2";
+    static final String OUT_AMOUNT = "317.42";
+    static final String XML_FROM = "ETH";
+    static final String XML_TO = "WMZ";
+    static final IpnForm.ToValue WALLET = new IpnForm.ToValue("5d8e5f4ab80b7b4cd75a6414", "wallet", "Z123456789012");
+
+    /** What was posted and how the attempt ended. */
+    public record Sent(String webhookId, IpnForm.Fields fields, String hash, boolean delivered, Integer httpStatus,
+                       long latencyMillis, String error) {
+    }
+
+    private final IpnSender sender;
+    private final boolean allowPrivateTargets;
+    private final Clock clock;
+
+    TestIpnSender(IpnSender sender, IpnProperties properties, Clock clock) {
+        this.sender = sender;
+        this.allowPrivateTargets = properties.allowPrivateTargets();
+        this.clock = clock;
+    }
+
+    /**
+     * Posts the sample IPN in {@code newStatus} to {@code ipnUrl}, signed with {@code ipnSecret}.
+     * A URL that is not absolute http(s), or that names an internal address outright while
+     * private targets are refused, is a 400 (as at order creation); a name that resolves to a
+     * refused address, or a receiver that cannot be reached, is an undelivered result.
+     */
+    public Sent send(String ipnUrl, String ipnSecret, String newStatus) {
+        URI url;
+        try {
+            url = HttpUrls.parseAbsolute(ipnUrl == null ? "" : ipnUrl.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidParam("ipnUrl", null, "ipnUrl", "format");
+        }
+        if (!allowPrivateTargets && NetworkAddresses.namesInternalHost(url.getHost())) {
+            throw ApiException.invalidParam("ipnUrl", null, "ipnUrl", "format");
+        }
+        if (ipnSecret == null || ipnSecret.isEmpty()) {
+            throw ApiException.invalidParam("ipnSecret", null, "ipnSecret", "required");
+        }
+        IpnForm.Fields fields = new IpnForm.Fields(0, ObjectIds.next(), newStatus, IN_AMOUNT, OUT_AMOUNT, XML_FROM, XML_TO,
+                clock.millis(), List.of(WALLET));
+        String webhookId = "msg_" + ObjectIds.next();
+        IpnSender.Result result = sender.post(url.toString(), IpnForm.body(fields, ipnSecret), webhookId, ipnSecret);
+        String error = result.error() != null ? result.error() : result.delivered() ? null : "HTTP " + result.status();
+        return new Sent(webhookId, fields, fields.hash(ipnSecret), result.delivered(), result.status(),
+                result.latencyMillis(), error);
+    }
+}

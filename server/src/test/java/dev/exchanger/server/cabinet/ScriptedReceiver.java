@@ -1,0 +1,126 @@
+package dev.exchanger.server.cabinet;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * An IPN receiver on 127.0.0.1 whose answers each test scripts per path: a queue of statuses
+ * to answer first, then a status to answer from then on (200 unless set). It records every
+ * request with its headers.
+ */
+final class ScriptedReceiver implements AutoCloseable {
+
+    record Received(String path, Map<String, String> headers, String body) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        Map<String, String> form() {
+            Map<String, String> form = new LinkedHashMap<>();
+            for (String pair : body.split("&")) {
+                int eq = pair.indexOf('=');
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+            return form;
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "cabinet-receiver");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Integer>> firstAnswers = new ConcurrentHashMap<>();
+    private final Map<String, Integer> thenAnswer = new ConcurrentHashMap<>();
+    private final Map<String, Long> slowOnceMillis = new ConcurrentHashMap<>();
+
+    ScriptedReceiver() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(threads);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            String path = exchange.getRequestURI().getPath();
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
+            int status;
+            synchronized (this) {
+                Deque<Integer> first = firstAnswers.get(path);
+                Integer next = first == null ? null : first.poll();
+                status = next != null ? next : thenAnswer.getOrDefault(path, 200);
+            }
+            received.add(new Received(path, headers, body));
+            Long slow = slowOnceMillis.remove(path);
+            if (slow != null) {
+                try {
+                    Thread.sleep(slow);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            exchange.sendResponseHeaders(status, -1);
+        }
+    }
+
+    /** {@code path} answers these statuses first, one per request, then 200 (or what {@link #answer} sets). */
+    synchronized ScriptedReceiver first(String path, Integer... statuses) {
+        firstAnswers.put(path, new ArrayDeque<>(List.of(statuses)));
+        return this;
+    }
+
+    /** {@code path} answers this status from now on (after any scripted first answers). */
+    ScriptedReceiver answer(String path, int status) {
+        thenAnswer.put(path, status);
+        return this;
+    }
+
+    /** The next request to {@code path} is recorded at once but answered only after this many milliseconds. */
+    ScriptedReceiver slowOnce(String path, long millis) {
+        slowOnceMillis.put(path, millis);
+        return this;
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    List<Received> received(String path) {
+        return received.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
