@@ -23,8 +23,9 @@ import tools.jackson.databind.JsonNode;
  * Keys and secrets stay where they belong: an order's secret is shown in its create answer (and
  * echoed to whoever reads the order with it), a partner key only in the answer that created it,
  * an {@code ipnSecret} never. None of them appears in any log line, through a whole order's life:
- * creation with a partner key, reading, the hosted pages, "I have paid", IPN delivery that
- * fails, the operator's views, and refused requests with wrong secrets and keys.
+ * creation with a partner key, reading, the hosted pages, "I have paid", the partner's cabinet
+ * and a test IPN, IPN delivery that fails, the operator's views, and refused requests with wrong
+ * secrets and keys.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class NoSecretInAnswersOrLogsTest extends ApiTest {
@@ -68,6 +69,11 @@ class NoSecretInAnswersOrLogsTest extends ApiTest {
         foreign.add(strict(get("/admin/orders").header("X-Api-Key", OPERATOR_KEY).param("partnerId", shop.partnerId())));
         foreign.add(strict(get("/admin/partners/{id}", shop.partnerId()).header("X-Api-Key", OPERATOR_KEY)));
         foreign.add(strict(get("/admin/partners").header("X-Api-Key", OPERATOR_KEY)));
+        // the partner's cabinet
+        foreign.add(strict(shop.on(get("/user/exchanger/order/history"))));
+        foreign.add(strict(shop.on(get("/user/exchanger/order/{uid}", uid))));
+        foreign.add(strict(shop.on(post("/user/exchanger/ipn/test")).contentType(MediaType.APPLICATION_JSON)
+                .content(json(Map.of("ipnUrl", receiver.url("/test-ipn"), "ipnSecret", IPN_SECRET)))));
 
         // the receiver answers 503 until every attempt is spent (each one is logged)
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
