@@ -6,22 +6,16 @@ import dev.exchanger.server.api.model.AdminRouteResponse;
 import dev.exchanger.server.api.model.CurrencyListResponse;
 import dev.exchanger.server.api.model.CurrencyRequest;
 import dev.exchanger.server.api.model.CurrencyResponse;
-import dev.exchanger.server.api.model.OrderDetails;
 import dev.exchanger.server.api.model.OrderDetailsResponse;
-import dev.exchanger.server.api.model.OrderPage;
 import dev.exchanger.server.api.model.OrderPageResponse;
 import dev.exchanger.server.api.model.OrderStatus;
 import dev.exchanger.server.api.model.OrderStatusChangeRequest;
 import dev.exchanger.server.api.model.RouteRequest;
-import dev.exchanger.server.ipn.IpnLog;
 import dev.exchanger.server.order.ExchangeOrder;
-import dev.exchanger.server.order.OrderMapper;
-import dev.exchanger.server.order.OrderSearch;
 import dev.exchanger.server.order.OrderService;
 import dev.exchanger.server.route.Catalog;
 import dev.exchanger.server.web.RequestIds;
 import java.time.OffsetDateTime;
-import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,18 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class AdminController implements AdminApi {
 
     private final OrderService orders;
-    private final IpnLog ipnLog;
-    private final OrderMapper orderMapper;
-    private final AdminMapper adminMapper;
+    private final OrderViews views;
     private final Catalog catalog;
     private final CatalogMapper catalogMapper;
 
-    public AdminController(OrderService orders, IpnLog ipnLog, OrderMapper orderMapper, AdminMapper adminMapper,
-                           Catalog catalog, CatalogMapper catalogMapper) {
+    public AdminController(OrderService orders, OrderViews views, Catalog catalog, CatalogMapper catalogMapper) {
         this.orders = orders;
-        this.ipnLog = ipnLog;
-        this.orderMapper = orderMapper;
-        this.adminMapper = adminMapper;
+        this.views = views;
         this.catalog = catalog;
         this.catalogMapper = catalogMapper;
     }
@@ -50,16 +39,7 @@ public class AdminController implements AdminApi {
     @Override
     public ResponseEntity<OrderPageResponse> searchOrders(OrderStatus status, String partner, String partnerId, String xmlFrom, String xmlTo,
                                                           OffsetDateTime createdFrom, OffsetDateTime createdTo, Integer page, Integer size) {
-        OrderSearch search = new OrderSearch(
-                status == null ? null : dev.exchanger.server.order.OrderStatus.fromWireName(status.getValue()),
-                partner, partnerId, xmlFrom, xmlTo,
-                createdFrom == null ? null : createdFrom.toInstant(),
-                createdTo == null ? null : createdTo.toInstant());
-        Page<ExchangeOrder> found = orders.search(search, page, size);
-        OrderPage data = new OrderPage()
-                .items(found.getContent().stream().map(orderMapper::toOrderView).toList())
-                .page(page).size(size).total(found.getTotalElements());
-        return ResponseEntity.ok(new OrderPageResponse().success(true).data(data).requestId(RequestIds.current()));
+        return ResponseEntity.ok(views.page(status, partner, partnerId, xmlFrom, xmlTo, createdFrom, createdTo, page, size));
     }
 
     @Override
@@ -74,11 +54,7 @@ public class AdminController implements AdminApi {
     }
 
     private OrderDetailsResponse details(ExchangeOrder order) {
-        OrderDetails data = new OrderDetails()
-                .order(orderMapper.toOrderView(order))
-                .history(adminMapper.toHistory(orders.history(order)))
-                .ipn(adminMapper.toIpnDeliveries(ipnLog.forOrder(order.getId())));
-        return new OrderDetailsResponse().success(true).data(data).requestId(RequestIds.current());
+        return views.details(order);
     }
 
     // ---- currencies and routes ----------------------------------------------------------------

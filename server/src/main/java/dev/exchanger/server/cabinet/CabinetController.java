@@ -1,13 +1,12 @@
 package dev.exchanger.server.cabinet;
 
 import dev.exchanger.server.admin.AdminMapper;
+import dev.exchanger.server.admin.OrderViews;
 import dev.exchanger.server.api.CabinetApi;
 import dev.exchanger.server.api.model.IpnDeliveryResponse;
 import dev.exchanger.server.api.model.IpnNotification;
 import dev.exchanger.server.api.model.IpnToValue;
-import dev.exchanger.server.api.model.OrderDetails;
 import dev.exchanger.server.api.model.OrderDetailsResponse;
-import dev.exchanger.server.api.model.OrderPage;
 import dev.exchanger.server.api.model.OrderPageResponse;
 import dev.exchanger.server.api.model.OrderStatus;
 import dev.exchanger.server.api.model.TestIpnRequest;
@@ -16,14 +15,10 @@ import dev.exchanger.server.api.model.TestIpnResult;
 import dev.exchanger.server.ipn.IpnLog;
 import dev.exchanger.server.ipn.IpnRedelivery;
 import dev.exchanger.server.ipn.TestIpnSender;
-import dev.exchanger.server.order.ExchangeOrder;
-import dev.exchanger.server.order.OrderMapper;
-import dev.exchanger.server.order.OrderSearch;
 import dev.exchanger.server.order.OrderService;
 import dev.exchanger.server.security.ApiCaller;
 import dev.exchanger.server.web.RequestIds;
 import java.time.OffsetDateTime;
-import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,19 +31,17 @@ import org.springframework.web.bind.annotation.RestController;
 public class CabinetController implements CabinetApi {
 
     private final OrderService orders;
-    private final IpnLog ipnLog;
+    private final OrderViews views;
     private final IpnRedelivery redelivery;
     private final TestIpnSender testIpn;
-    private final OrderMapper orderMapper;
     private final AdminMapper adminMapper;
 
-    public CabinetController(OrderService orders, IpnLog ipnLog, IpnRedelivery redelivery, TestIpnSender testIpn,
-                             OrderMapper orderMapper, AdminMapper adminMapper) {
+    public CabinetController(OrderService orders, OrderViews views, IpnRedelivery redelivery, TestIpnSender testIpn,
+                             AdminMapper adminMapper) {
         this.orders = orders;
-        this.ipnLog = ipnLog;
+        this.views = views;
         this.redelivery = redelivery;
         this.testIpn = testIpn;
-        this.orderMapper = orderMapper;
         this.adminMapper = adminMapper;
     }
 
@@ -56,26 +49,13 @@ public class CabinetController implements CabinetApi {
     public ResponseEntity<OrderPageResponse> partnerOrderHistory(OrderStatus status, String xmlFrom, String xmlTo,
                                                                  OffsetDateTime createdFrom, OffsetDateTime createdTo,
                                                                  Integer page, Integer size) {
-        OrderSearch search = new OrderSearch(
-                status == null ? null : dev.exchanger.server.order.OrderStatus.fromWireName(status.getValue()),
-                null, ApiCaller.currentPartnerId(), xmlFrom, xmlTo,
-                createdFrom == null ? null : createdFrom.toInstant(),
-                createdTo == null ? null : createdTo.toInstant());
-        Page<ExchangeOrder> found = orders.search(search, page, size);
-        OrderPage data = new OrderPage()
-                .items(found.getContent().stream().map(orderMapper::toOrderView).toList())
-                .page(page).size(size).total(found.getTotalElements());
-        return ResponseEntity.ok(new OrderPageResponse().success(true).data(data).requestId(RequestIds.current()));
+        return ResponseEntity.ok(views.page(status, null, ApiCaller.currentPartnerId(), xmlFrom, xmlTo, createdFrom, createdTo,
+                page, size));
     }
 
     @Override
     public ResponseEntity<OrderDetailsResponse> partnerOrderDetails(Long orderUID) {
-        ExchangeOrder order = orders.getForPartner(orderUID, ApiCaller.currentPartnerId());
-        OrderDetails data = new OrderDetails()
-                .order(orderMapper.toOrderView(order))
-                .history(adminMapper.toHistory(orders.history(order)))
-                .ipn(adminMapper.toIpnDeliveries(ipnLog.forOrder(order.getId())));
-        return ResponseEntity.ok(new OrderDetailsResponse().success(true).data(data).requestId(RequestIds.current()));
+        return ResponseEntity.ok(views.details(orders.getForPartner(orderUID, ApiCaller.currentPartnerId())));
     }
 
     @Override

@@ -1,0 +1,61 @@
+package dev.exchanger.server.admin;
+
+import dev.exchanger.server.api.model.OrderDetails;
+import dev.exchanger.server.api.model.OrderDetailsResponse;
+import dev.exchanger.server.api.model.OrderPage;
+import dev.exchanger.server.api.model.OrderPageResponse;
+import dev.exchanger.server.api.model.OrderStatus;
+import dev.exchanger.server.ipn.IpnLog;
+import dev.exchanger.server.order.ExchangeOrder;
+import dev.exchanger.server.order.OrderMapper;
+import dev.exchanger.server.order.OrderSearch;
+import dev.exchanger.server.order.OrderService;
+import dev.exchanger.server.web.RequestIds;
+import java.time.OffsetDateTime;
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Component;
+
+/**
+ * Orders as the operator and a partner see them (without secrets): a page of a search, and one
+ * order with its history and IPNs. The operator's API and the partner's cabinet answer alike;
+ * they differ only in which orders they may see.
+ */
+@Component
+public class OrderViews {
+
+    private final OrderService orders;
+    private final IpnLog ipnLog;
+    private final OrderMapper orderMapper;
+    private final AdminMapper adminMapper;
+
+    public OrderViews(OrderService orders, IpnLog ipnLog, OrderMapper orderMapper, AdminMapper adminMapper) {
+        this.orders = orders;
+        this.ipnLog = ipnLog;
+        this.orderMapper = orderMapper;
+        this.adminMapper = adminMapper;
+    }
+
+    /** One page of the orders matching every given filter, newest first. */
+    public OrderPageResponse page(OrderStatus status, String partner, String partnerId, String xmlFrom, String xmlTo,
+                                  OffsetDateTime createdFrom, OffsetDateTime createdTo, int page, int size) {
+        OrderSearch search = new OrderSearch(
+                status == null ? null : dev.exchanger.server.order.OrderStatus.fromWireName(status.getValue()),
+                partner, partnerId, xmlFrom, xmlTo,
+                createdFrom == null ? null : createdFrom.toInstant(),
+                createdTo == null ? null : createdTo.toInstant());
+        Page<ExchangeOrder> found = orders.search(search, page, size);
+        OrderPage data = new OrderPage()
+                .items(found.getContent().stream().map(orderMapper::toOrderView).toList())
+                .page(page).size(size).total(found.getTotalElements());
+        return new OrderPageResponse().success(true).data(data).requestId(RequestIds.current());
+    }
+
+    /** The order with its history and every IPN with its attempts. */
+    public OrderDetailsResponse details(ExchangeOrder order) {
+        OrderDetails data = new OrderDetails()
+                .order(orderMapper.toOrderView(order))
+                .history(adminMapper.toHistory(orders.history(order)))
+                .ipn(adminMapper.toIpnDeliveries(ipnLog.forOrder(order.getId())));
+        return new OrderDetailsResponse().success(true).data(data).requestId(RequestIds.current());
+    }
+}
