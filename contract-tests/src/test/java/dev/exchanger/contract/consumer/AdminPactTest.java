@@ -1,10 +1,19 @@
 package dev.exchanger.contract.consumer;
 
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
+import static dev.exchanger.contract.consumer.Bodies.API_KEY_CHALLENGE;
 import static dev.exchanger.contract.consumer.Bodies.JSON;
 import static dev.exchanger.contract.consumer.Bodies.ORDER_UID;
+import static dev.exchanger.contract.consumer.Bodies.forbidden;
+import static dev.exchanger.contract.consumer.Bodies.orderNotFound;
+import static dev.exchanger.contract.consumer.Bodies.unauthorized;
+import static dev.exchanger.contract.consumer.Bodies.validationError;
 import static dev.exchanger.contract.consumer.ConsumerClients.admin;
 import static dev.exchanger.contract.consumer.ConsumerClients.envelope;
+import static dev.exchanger.contract.consumer.Failures.assertForbidden;
+import static dev.exchanger.contract.consumer.Failures.assertOrderNotFound;
+import static dev.exchanger.contract.consumer.Failures.assertUnauthorized;
+import static dev.exchanger.contract.consumer.Failures.assertValidationError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
@@ -154,9 +163,7 @@ class AdminPactTest {
         ApiException e = catchThrowableOfType(ApiException.class,
                 () -> admin(mockServer, KEY).searchOrders(null, null, null, null, null, null, null, null, 1000));
 
-        assertThat(e.getCode()).isEqualTo(400);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.VALIDATION_ERROR);
-        assertThat(envelope(e).getError().getObject().getNameField()).isEqualTo("size");
+        assertValidationError(e, "size");
     }
 
     @Pact(consumer = Pacts.CONSUMER)
@@ -167,7 +174,7 @@ class AdminPactTest {
                 .headers("X-Api-Key", WRONG_KEY)
                 .willRespondWith()
                 .status(401)
-                .matchHeader("WWW-Authenticate", "^" + Bodies.API_KEY_CHALLENGE + "$", Bodies.API_KEY_CHALLENGE)
+                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
                 .matchHeader("Content-Type", JSON, "application/json")
                 .body(unauthorized())
                 .toPact(V4Pact.class);
@@ -237,7 +244,7 @@ class AdminPactTest {
                 .method("GET").pathFromProviderState(DETAILS, "/admin/orders/" + ORDER_UID)
                 .willRespondWith()
                 .status(401)
-                .matchHeader("WWW-Authenticate", "^" + Bodies.API_KEY_CHALLENGE + "$", Bodies.API_KEY_CHALLENGE)
+                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
                 .matchHeader("Content-Type", JSON, "application/json")
                 .body(unauthorized())
                 .toPact(V4Pact.class);
@@ -290,8 +297,7 @@ class AdminPactTest {
     void reportsAnInvalidUid(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, KEY).getOrderDetails(0L));
 
-        assertThat(e.getCode()).isEqualTo(400);
-        assertThat(envelope(e).getError().getObject().getNameField()).isEqualTo("orderUID");
+        assertValidationError(e, "orderUID");
     }
 
     // ---- changeOrderStatus ----------------------------------------------------------------
@@ -349,7 +355,7 @@ class AdminPactTest {
                 .body(statusRequest("inProgress", null))
                 .willRespondWith()
                 .status(401)
-                .matchHeader("WWW-Authenticate", "^" + Bodies.API_KEY_CHALLENGE + "$", Bodies.API_KEY_CHALLENGE)
+                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
                 .matchHeader("Content-Type", JSON, "application/json")
                 .body(unauthorized())
                 .toPact(V4Pact.class);
@@ -433,9 +439,7 @@ class AdminPactTest {
         ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, KEY).changeOrderStatus(ORDER_UID,
                 new OrderStatusChangeRequest().status(OrderStatus.IN_PROGRESS).comment(overlongComment())));
 
-        assertThat(e.getCode()).isEqualTo(400);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.VALIDATION_ERROR);
-        assertThat(envelope(e).getError().getObject().getNameField()).isEqualTo("comment");
+        assertValidationError(e, "comment");
     }
 
     // ---- a partner's key on the operator's API -------------------------------------------
@@ -524,38 +528,6 @@ class AdminPactTest {
         return "x".repeat(1025);
     }
 
-    private static DslPart validationError(String parameter) {
-        return Bodies.error("ValidationError", 1001, error -> {
-            error.stringType("message", "Param " + parameter + " isn't valid");
-            error.object("object", object -> object.stringValue("nameField", parameter));
-        });
-    }
-
-    private static DslPart unauthorized() {
-        return Bodies.error("AuthenticationError", 4001, error -> error.stringType("message", "A valid X-Api-Key is required"));
-    }
-
-    private static DslPart orderNotFound() {
-        return Bodies.error("NotFoundError", 2001, error -> error.stringType("message", "Order not found"));
-    }
-
-    private static void assertUnauthorized(ApiException e) {
-        assertThat(e.getCode()).isEqualTo(401);
-        assertThat(e.getResponseHeaders().firstValue("WWW-Authenticate")).hasValue(Bodies.API_KEY_CHALLENGE);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.AUTHENTICATION_ERROR);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(4001);
-    }
-
-    private static DslPart forbidden() {
-        return Bodies.error("ForbiddenError", 4003, error -> error.stringType("message", "This API key may not use this operation"));
-    }
-
-    private static void assertForbidden(ApiException e) {
-        assertThat(e.getCode()).isEqualTo(403);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.FORBIDDEN_ERROR);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(4003);
-    }
-
     /**
      * The operator's answer carried no order secret: {@link ConsumerClients#admin} reads answers
      * strictly, so a {@code secret}, {@code paymentUrl} or {@code orderUrl} would have failed the
@@ -565,11 +537,5 @@ class AdminPactTest {
         assertThat(ApiClient.createDefaultObjectMapper().valueToTree(order).propertyNames())
                 .isNotEmpty()
                 .doesNotContain("secret", "paymentUrl", "orderUrl");
-    }
-
-    private static void assertOrderNotFound(ApiException e) {
-        assertThat(e.getCode()).isEqualTo(404);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.NOT_FOUND_ERROR);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(2001);
     }
 }

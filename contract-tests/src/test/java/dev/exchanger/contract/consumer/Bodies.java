@@ -221,4 +221,45 @@ final class Bodies {
             body.stringType("requestId", REQUEST_ID);
         }).build();
     }
+
+    /** A parameter the server refused (1001), named in {@code object.nameField}. */
+    static DslPart validationError(String parameter) {
+        return error("ValidationError", 1001, error -> {
+            error.stringType("message", "Param " + parameter + " isn't valid");
+            error.object("object", object -> object.stringValue("nameField", parameter));
+        });
+    }
+
+    /** A parameter the server refused (1001), with the rule it broke in {@code object.err}. */
+    static DslPart validationError(String parameter, String err) {
+        return error("ValidationError", 1001, error -> {
+            error.stringType("message", "Param " + parameter + " isn't valid");
+            error.object("object", object -> {
+                object.stringValue("nameField", parameter);
+                object.stringValue("err", err);
+            });
+        });
+    }
+
+    /** No key, or one the server does not know (4001); every 401 also carries {@link #API_KEY_CHALLENGE}. */
+    static DslPart unauthorized() {
+        return error("AuthenticationError", 4001, error -> error.stringType("message", "A valid X-Api-Key is required"));
+    }
+
+    /** A known key of the wrong kind for the operation (4003). */
+    static DslPart forbidden() {
+        return error("ForbiddenError", 4003, error -> error.stringType("message", "This API key may not use this operation"));
+    }
+
+    static DslPart orderNotFound() {
+        return error("NotFoundError", 2001, error -> error.stringType("message", "Order not found"));
+    }
+
+    static DslPart routeNotFound() {
+        return error("NotFoundError", 2002, error -> error.stringType("message", "Route not found"));
+    }
+
+    static DslPart partnerNotFound() {
+        return error("NotFoundError", 2003, error -> error.stringType("message", "Partner not found"));
+    }
 }

@@ -1,19 +1,27 @@
 package dev.exchanger.contract.consumer;
 
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
+import static dev.exchanger.contract.consumer.Bodies.API_KEY_CHALLENGE;
 import static dev.exchanger.contract.consumer.Bodies.DATE_TIME;
 import static dev.exchanger.contract.consumer.Bodies.DECIMAL;
 import static dev.exchanger.contract.consumer.Bodies.JSON;
 import static dev.exchanger.contract.consumer.Bodies.OBJECT_ID;
 import static dev.exchanger.contract.consumer.Bodies.ORDER_ID;
 import static dev.exchanger.contract.consumer.Bodies.ORDER_UID;
-import static dev.exchanger.contract.consumer.ConsumerClients.envelope;
+import static dev.exchanger.contract.consumer.Bodies.forbidden;
+import static dev.exchanger.contract.consumer.Bodies.orderNotFound;
+import static dev.exchanger.contract.consumer.Bodies.unauthorized;
+import static dev.exchanger.contract.consumer.Bodies.validationError;
+import static dev.exchanger.contract.consumer.Failures.assertForbidden;
+import static dev.exchanger.contract.consumer.Failures.assertNotFound;
+import static dev.exchanger.contract.consumer.Failures.assertOrderNotFound;
+import static dev.exchanger.contract.consumer.Failures.assertUnauthorized;
+import static dev.exchanger.contract.consumer.Failures.assertValidationError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import au.com.dius.pact.consumer.MockServer;
-import au.com.dius.pact.consumer.dsl.DslPart;
 import au.com.dius.pact.consumer.dsl.LambdaDslObject;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
@@ -24,7 +32,6 @@ import au.com.dius.pact.core.model.annotations.Pact;
 import dev.exchanger.client.ApiClient;
 import dev.exchanger.client.ApiException;
 import dev.exchanger.client.api.CabinetApi;
-import dev.exchanger.client.model.ErrorType;
 import dev.exchanger.client.model.IpnDelivery;
 import dev.exchanger.client.model.IpnNotification;
 import dev.exchanger.client.model.OrderDetails;
@@ -134,6 +141,7 @@ class CabinetPactTest {
                 .willRespondWith()
                 .status(401)
                 .matchHeader("Content-Type", JSON, "application/json")
+                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
                 .body(unauthorized())
                 .toPact(V4Pact.class);
     }
@@ -215,7 +223,7 @@ class CabinetPactTest {
                 .willRespondWith()
                 .status(404)
                 .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.error("NotFoundError", 2001, error -> error.stringType("message", "Order not found")))
+                .body(orderNotFound())
                 .toPact(V4Pact.class);
     }
 
@@ -224,9 +232,7 @@ class CabinetPactTest {
     void seesNoOrderOfAnotherPartner(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class, () -> cabinet(mockServer, KEY).partnerOrderDetails(ORDER_UID));
 
-        assertThat(e.getCode()).isEqualTo(404);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.NOT_FOUND_ERROR);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(2001);
+        assertOrderNotFound(e);
     }
 
     @Pact(consumer = Pacts.CONSUMER)
@@ -259,6 +265,7 @@ class CabinetPactTest {
                 .willRespondWith()
                 .status(401)
                 .matchHeader("Content-Type", JSON, "application/json")
+                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
                 .body(unauthorized())
                 .toPact(V4Pact.class);
     }
@@ -342,9 +349,7 @@ class CabinetPactTest {
     void cannotRedeliverAnotherPartnersIpn(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class, () -> cabinet(mockServer, KEY).redeliverIpn(ORDER_UID, WEBHOOK_ID));
 
-        assertThat(e.getCode()).isEqualTo(404);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.NOT_FOUND_ERROR);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(2006);
+        assertNotFound(e, 2006);
     }
 
     @Pact(consumer = Pacts.CONSUMER)
@@ -376,6 +381,7 @@ class CabinetPactTest {
                 .willRespondWith()
                 .status(401)
                 .matchHeader("Content-Type", JSON, "application/json")
+                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
                 .body(unauthorized())
                 .toPact(V4Pact.class);
     }
@@ -527,6 +533,7 @@ class CabinetPactTest {
                 .willRespondWith()
                 .status(401)
                 .matchHeader("Content-Type", JSON, "application/json")
+                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
                 .body(unauthorized())
                 .toPact(V4Pact.class);
     }
@@ -620,38 +627,5 @@ class CabinetPactTest {
             v.stringType("value", "Z123456789012");
         });
         ipn.stringMatcher("hash", "^[0-9a-f]{64}$", "af3acf947e6f0e0f2c267e300b8582e504dba12d1f2d058652b7414163c09f48");
-    }
-
-    private static DslPart validationError(String parameter) {
-        return Bodies.error("ValidationError", 1001, error -> {
-            error.stringType("message", "Param " + parameter + " isn't valid");
-            error.object("object", object -> object.stringValue("nameField", parameter));
-        });
-    }
-
-    private static DslPart unauthorized() {
-        return Bodies.error("AuthenticationError", 4001, error -> error.stringType("message", "A valid X-Api-Key is required"));
-    }
-
-    private static DslPart forbidden() {
-        return Bodies.error("ForbiddenError", 4003, error -> error.stringType("message", "This API key may not use this operation"));
-    }
-
-    private static void assertValidationError(ApiException e, String parameter) {
-        assertThat(e.getCode()).isEqualTo(400);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.VALIDATION_ERROR);
-        assertThat(envelope(e).getError().getObject().getNameField()).isEqualTo(parameter);
-    }
-
-    private static void assertUnauthorized(ApiException e) {
-        assertThat(e.getCode()).isEqualTo(401);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.AUTHENTICATION_ERROR);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(4001);
-    }
-
-    private static void assertForbidden(ApiException e) {
-        assertThat(e.getCode()).isEqualTo(403);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.FORBIDDEN_ERROR);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(4003);
     }
 }

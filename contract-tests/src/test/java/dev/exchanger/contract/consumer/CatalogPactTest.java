@@ -1,6 +1,7 @@
 package dev.exchanger.contract.consumer;
 
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
+import static dev.exchanger.contract.consumer.Bodies.API_KEY_CHALLENGE;
 import static dev.exchanger.contract.consumer.Bodies.DATE_TIME;
 import static dev.exchanger.contract.consumer.Bodies.DECIMAL;
 import static dev.exchanger.contract.consumer.Bodies.ETH;
@@ -10,8 +11,17 @@ import static dev.exchanger.contract.consumer.Bodies.OBJECT_ID;
 import static dev.exchanger.contract.consumer.Bodies.UNKNOWN_ROUTE;
 import static dev.exchanger.contract.consumer.Bodies.WMZ;
 import static dev.exchanger.contract.consumer.Bodies.XML_CODE;
+import static dev.exchanger.contract.consumer.Bodies.forbidden;
+import static dev.exchanger.contract.consumer.Bodies.routeNotFound;
+import static dev.exchanger.contract.consumer.Bodies.unauthorized;
+import static dev.exchanger.contract.consumer.Bodies.validationError;
 import static dev.exchanger.contract.consumer.ConsumerClients.admin;
 import static dev.exchanger.contract.consumer.ConsumerClients.envelope;
+import static dev.exchanger.contract.consumer.Failures.assertForbidden;
+import static dev.exchanger.contract.consumer.Failures.assertNotFound;
+import static dev.exchanger.contract.consumer.Failures.assertRouteNotFound;
+import static dev.exchanger.contract.consumer.Failures.assertUnauthorized;
+import static dev.exchanger.contract.consumer.Failures.assertValidationError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -107,6 +117,7 @@ class CatalogPactTest {
                 .willRespondWith()
                 .status(401)
                 .matchHeader("Content-Type", JSON, "application/json")
+                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
                 .body(unauthorized())
                 .toPact(V4Pact.class);
     }
@@ -185,6 +196,7 @@ class CatalogPactTest {
                 .willRespondWith()
                 .status(401)
                 .matchHeader("Content-Type", JSON, "application/json")
+                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
                 .body(unauthorized())
                 .toPact(V4Pact.class);
     }
@@ -289,6 +301,7 @@ class CatalogPactTest {
                 .willRespondWith()
                 .status(401)
                 .matchHeader("Content-Type", JSON, "application/json")
+                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
                 .body(unauthorized())
                 .toPact(V4Pact.class);
     }
@@ -320,9 +333,7 @@ class CatalogPactTest {
         ApiException e = catchThrowableOfType(ApiException.class,
                 () -> admin(mockServer, KEY).updateCurrency(UNKNOWN_CURRENCY, currency(NEW_XML, "1")));
 
-        assertThat(e.getCode()).isEqualTo(404);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.NOT_FOUND_ERROR);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(2004);
+        assertNotFound(e, 2004);
     }
 
     @Pact(consumer = Pacts.CONSUMER)
@@ -390,6 +401,7 @@ class CatalogPactTest {
                 .willRespondWith()
                 .status(401)
                 .matchHeader("Content-Type", JSON, "application/json")
+                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
                 .body(unauthorized())
                 .toPact(V4Pact.class);
     }
@@ -434,10 +446,7 @@ class CatalogPactTest {
                 .willRespondWith()
                 .status(400)
                 .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.error("ValidationError", 1001, error -> {
-                    error.stringType("message", "Param routeId isn't valid");
-                    error.object("object", object -> object.stringValue("nameField", "routeId"));
-                }))
+                .body(validationError("routeId"))
                 .toPact(V4Pact.class);
     }
 
@@ -457,6 +466,7 @@ class CatalogPactTest {
                 .willRespondWith()
                 .status(401)
                 .matchHeader("Content-Type", JSON, "application/json")
+                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
                 .body(unauthorized())
                 .toPact(V4Pact.class);
     }
@@ -573,6 +583,7 @@ class CatalogPactTest {
                 .willRespondWith()
                 .status(401)
                 .matchHeader("Content-Type", JSON, "application/json")
+                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
                 .body(unauthorized())
                 .toPact(V4Pact.class);
     }
@@ -673,6 +684,7 @@ class CatalogPactTest {
                 .willRespondWith()
                 .status(401)
                 .matchHeader("Content-Type", JSON, "application/json")
+                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
                 .body(unauthorized())
                 .toPact(V4Pact.class);
     }
@@ -747,14 +759,8 @@ class CatalogPactTest {
         return request.willRespondWith()
                 .status(403)
                 .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.error("ForbiddenError", 4003, error -> error.stringType("message", "This API key may not use this operation")))
+                .body(forbidden())
                 .toPact(V4Pact.class);
-    }
-
-    private static void assertForbidden(ApiException e) {
-        assertThat(e.getCode()).isEqualTo(403);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.FORBIDDEN_ERROR);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(4003);
     }
 
     private static DslPart anyCurrencyBody() {
@@ -1009,16 +1015,6 @@ class CatalogPactTest {
         currency.integerType("scale", scale);
     }
 
-    private static DslPart validationError(String parameter, String err) {
-        return Bodies.error("ValidationError", 1001, error -> {
-            error.stringType("message", "Param " + parameter + " isn't valid");
-            error.object("object", object -> {
-                object.stringValue("nameField", parameter);
-                object.stringValue("err", err);
-            });
-        });
-    }
-
     private static DslPart alreadyExists(String parameter) {
         return Bodies.error("ConflictError", 3003, error -> {
             error.stringType("message", "A currency with xml code ETH already exists");
@@ -1029,36 +1025,10 @@ class CatalogPactTest {
         });
     }
 
-    private static DslPart unauthorized() {
-        return Bodies.error("AuthenticationError", 4001, error -> error.stringType("message", "A valid X-Api-Key is required"));
-    }
-
-    private static DslPart routeNotFound() {
-        return Bodies.error("NotFoundError", 2002, error -> error.stringType("message", "Route not found"));
-    }
-
-    private static void assertUnauthorized(ApiException e) {
-        assertThat(e.getCode()).isEqualTo(401);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.AUTHENTICATION_ERROR);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(4001);
-    }
-
-    private static void assertValidationError(ApiException e, String nameField) {
-        assertThat(e.getCode()).isEqualTo(400);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.VALIDATION_ERROR);
-        assertThat(envelope(e).getError().getObject().getNameField()).isEqualTo(nameField);
-    }
-
     private static void assertAlreadyExists(ApiException e, String nameField) {
         assertThat(e.getCode()).isEqualTo(409);
         assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.CONFLICT_ERROR);
         assertThat(envelope(e).getError().getErrorCode()).isEqualTo(3003);
         assertThat(envelope(e).getError().getObject().getNameField()).isEqualTo(nameField);
-    }
-
-    private static void assertRouteNotFound(ApiException e) {
-        assertThat(e.getCode()).isEqualTo(404);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.NOT_FOUND_ERROR);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(2002);
     }
 }

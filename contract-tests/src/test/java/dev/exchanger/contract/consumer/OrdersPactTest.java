@@ -1,6 +1,7 @@
 package dev.exchanger.contract.consumer;
 
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
+import static dev.exchanger.contract.consumer.Bodies.API_KEY_CHALLENGE;
 import static dev.exchanger.contract.consumer.Bodies.DATE_TIME;
 import static dev.exchanger.contract.consumer.Bodies.DECIMAL;
 import static dev.exchanger.contract.consumer.Bodies.EMAIL_KEY;
@@ -12,8 +13,18 @@ import static dev.exchanger.contract.consumer.Bodies.ORDER_SECRET;
 import static dev.exchanger.contract.consumer.Bodies.ORDER_UID;
 import static dev.exchanger.contract.consumer.Bodies.UNKNOWN_ROUTE;
 import static dev.exchanger.contract.consumer.Bodies.WMZ_WALLET_KEY;
+import static dev.exchanger.contract.consumer.Bodies.forbidden;
+import static dev.exchanger.contract.consumer.Bodies.orderNotFound;
+import static dev.exchanger.contract.consumer.Bodies.routeNotFound;
+import static dev.exchanger.contract.consumer.Bodies.unauthorized;
+import static dev.exchanger.contract.consumer.Bodies.validationError;
 import static dev.exchanger.contract.consumer.ConsumerClients.envelope;
 import static dev.exchanger.contract.consumer.ConsumerClients.orders;
+import static dev.exchanger.contract.consumer.Failures.assertForbidden;
+import static dev.exchanger.contract.consumer.Failures.assertOrderNotFound;
+import static dev.exchanger.contract.consumer.Failures.assertRouteNotFound;
+import static dev.exchanger.contract.consumer.Failures.assertUnauthorized;
+import static dev.exchanger.contract.consumer.Failures.assertValidationError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -156,7 +167,7 @@ class OrdersPactTest {
                 .willRespondWith()
                 .status(404)
                 .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.error("NotFoundError", 2002, error -> error.stringType("message", "Route not found")))
+                .body(routeNotFound())
                 .toPact(V4Pact.class);
     }
 
@@ -167,9 +178,7 @@ class OrdersPactTest {
                 .routeId(UNKNOWN_ROUTE).amount(new BigDecimal("2"))
                 .toValues(List.of(new FieldValue().key(WMZ_WALLET_KEY).value("Z123456789012"))), null));
 
-        assertThat(e.getCode()).isEqualTo(404);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.NOT_FOUND_ERROR);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(2002);
+        assertRouteNotFound(e);
     }
 
     @Pact(consumer = Pacts.CONSUMER)
@@ -182,8 +191,8 @@ class OrdersPactTest {
                 .willRespondWith()
                 .status(401)
                 .matchHeader("Content-Type", JSON, "application/json")
-                .matchHeader("WWW-Authenticate", "^" + Bodies.API_KEY_CHALLENGE + "$", Bodies.API_KEY_CHALLENGE)
-                .body(Bodies.error("AuthenticationError", 4001, error -> error.stringType("message", "A valid X-Api-Key is required")))
+                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
+                .body(unauthorized())
                 .toPact(V4Pact.class);
     }
 
@@ -193,10 +202,7 @@ class OrdersPactTest {
         ApiException e = catchThrowableOfType(ApiException.class,
                 () -> orders(mockServer, Pacts.REVOKED_PARTNER_KEY).createOrder(ethToWmz("Z123456789012"), null));
 
-        assertThat(e.getCode()).isEqualTo(401);
-        assertThat(e.getResponseHeaders().firstValue("WWW-Authenticate")).hasValue(Bodies.API_KEY_CHALLENGE);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.AUTHENTICATION_ERROR);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(4001);
+        assertUnauthorized(e);
     }
 
     @Pact(consumer = Pacts.CONSUMER)
@@ -209,7 +215,7 @@ class OrdersPactTest {
                 .willRespondWith()
                 .status(403)
                 .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.error("ForbiddenError", 4003, error -> error.stringType("message", "This API key may not use this operation")))
+                .body(forbidden())
                 .toPact(V4Pact.class);
     }
 
@@ -219,9 +225,7 @@ class OrdersPactTest {
         ApiException e = catchThrowableOfType(ApiException.class,
                 () -> orders(mockServer, Pacts.OPERATOR_KEY).createOrder(ethToWmz("Z123456789012"), null));
 
-        assertThat(e.getCode()).isEqualTo(403);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.FORBIDDEN_ERROR);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(4003);
+        assertForbidden(e);
     }
 
     @Pact(consumer = Pacts.CONSUMER)
@@ -360,7 +364,7 @@ class OrdersPactTest {
                 .willRespondWith()
                 .status(404)
                 .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.error("NotFoundError", 2001, error -> error.stringType("message", "Order not found")))
+                .body(orderNotFound())
                 .toPact(V4Pact.class);
     }
 
@@ -370,9 +374,7 @@ class OrdersPactTest {
         ApiException e = catchThrowableOfType(ApiException.class,
                 () -> orders(mockServer).getOrder(ORDER_UID, WRONG_SECRET, null));
 
-        assertThat(e.getCode()).isEqualTo(404);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.NOT_FOUND_ERROR);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(2001);
+        assertOrderNotFound(e);
     }
 
     @Pact(consumer = Pacts.CONSUMER)
@@ -384,10 +386,7 @@ class OrdersPactTest {
                 .willRespondWith()
                 .status(400)
                 .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.error("ValidationError", 1001, error -> {
-                    error.stringType("message", "Param orderSecret isn't valid");
-                    error.object("object", object -> object.stringValue("nameField", "orderSecret"));
-                }))
+                .body(validationError("orderSecret"))
                 .toPact(V4Pact.class);
     }
 
@@ -397,9 +396,7 @@ class OrdersPactTest {
         ApiException e = catchThrowableOfType(ApiException.class,
                 () -> orders(mockServer).getOrder(ORDER_UID, "not-a-secret", null));
 
-        assertThat(e.getCode()).isEqualTo(400);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.VALIDATION_ERROR);
-        assertThat(envelope(e).getError().getObject().getNameField()).isEqualTo("orderSecret");
+        assertValidationError(e, "orderSecret");
     }
 
     // ---- updateOrderStatus ----------------------------------------------------------------
@@ -445,7 +442,7 @@ class OrdersPactTest {
                 .willRespondWith()
                 .status(404)
                 .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.error("NotFoundError", 2001, error -> error.stringType("message", "Order not found")))
+                .body(orderNotFound())
                 .toPact(V4Pact.class);
     }
 
@@ -455,8 +452,7 @@ class OrdersPactTest {
         ApiException e = catchThrowableOfType(ApiException.class, () -> orders(mockServer).updateOrderStatus(
                 new UpdateOrderStatusRequest().orderUID(999999999L).orderSecret(ORDER_SECRET).status(OrderStatus.DELETED)));
 
-        assertThat(e.getCode()).isEqualTo(404);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(2001);
+        assertOrderNotFound(e);
     }
 
     @Pact(consumer = Pacts.CONSUMER)
@@ -499,10 +495,7 @@ class OrdersPactTest {
                 .willRespondWith()
                 .status(400)
                 .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.error("ValidationError", 1001, error -> {
-                    error.stringType("message", "Param orderUID isn't valid");
-                    error.object("object", object -> object.stringValue("nameField", "orderUID"));
-                }))
+                .body(validationError("orderUID"))
                 .toPact(V4Pact.class);
     }
 
@@ -512,8 +505,7 @@ class OrdersPactTest {
         ApiException e = catchThrowableOfType(ApiException.class, () -> orders(mockServer).updateOrderStatus(
                 new UpdateOrderStatusRequest().orderUID(0L).orderSecret(ORDER_SECRET).status(OrderStatus.IN_PROGRESS)));
 
-        assertThat(e.getCode()).isEqualTo(400);
-        assertThat(envelope(e).getError().getObject().getNameField()).isEqualTo("orderUID");
+        assertValidationError(e, "orderUID");
     }
 
     // ---- requests as the generated client sends them --------------------------------------

@@ -6,8 +6,15 @@ import static dev.exchanger.contract.consumer.Bodies.DATE_TIME;
 import static dev.exchanger.contract.consumer.Bodies.JSON;
 import static dev.exchanger.contract.consumer.Bodies.OBJECT_ID;
 import static dev.exchanger.contract.consumer.Bodies.REQUEST_ID;
-import static dev.exchanger.contract.consumer.ConsumerClients.envelope;
+import static dev.exchanger.contract.consumer.Bodies.forbidden;
+import static dev.exchanger.contract.consumer.Bodies.partnerNotFound;
+import static dev.exchanger.contract.consumer.Bodies.unauthorized;
+import static dev.exchanger.contract.consumer.Bodies.validationError;
 import static dev.exchanger.contract.consumer.ConsumerClients.partners;
+import static dev.exchanger.contract.consumer.Failures.assertForbidden;
+import static dev.exchanger.contract.consumer.Failures.assertNotFound;
+import static dev.exchanger.contract.consumer.Failures.assertUnauthorized;
+import static dev.exchanger.contract.consumer.Failures.assertValidationError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -24,7 +31,6 @@ import dev.exchanger.client.ApiException;
 import dev.exchanger.client.model.ApiKey;
 import dev.exchanger.client.model.ApiKeyCreateRequest;
 import dev.exchanger.client.model.CreatedApiKey;
-import dev.exchanger.client.model.ErrorType;
 import dev.exchanger.client.model.Partner;
 import dev.exchanger.client.model.PartnerCreateRequest;
 import dev.exchanger.contract.Pacts;
@@ -594,49 +600,5 @@ class PartnersPactTest {
     /** One character over the spec's {@code maxLength} of 128. */
     private static String overlongName() {
         return "k".repeat(129);
-    }
-
-    private static DslPart validationError(String parameter) {
-        return Bodies.error("ValidationError", 1001, error -> {
-            error.stringType("message", "Param " + parameter + " isn't valid");
-            error.object("object", object -> object.stringValue("nameField", parameter));
-        });
-    }
-
-    private static DslPart unauthorized() {
-        return Bodies.error("AuthenticationError", 4001, error -> error.stringType("message", "A valid X-Api-Key is required"));
-    }
-
-    private static DslPart forbidden() {
-        return Bodies.error("ForbiddenError", 4003, error -> error.stringType("message", "This API key may not use this operation"));
-    }
-
-    private static DslPart partnerNotFound() {
-        return Bodies.error("NotFoundError", 2003, error -> error.stringType("message", "Partner not found"));
-    }
-
-    private static void assertValidationError(ApiException e, String parameter) {
-        assertThat(e.getCode()).isEqualTo(400);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.VALIDATION_ERROR);
-        assertThat(envelope(e).getError().getObject().getNameField()).isEqualTo(parameter);
-    }
-
-    private static void assertUnauthorized(ApiException e) {
-        assertThat(e.getCode()).isEqualTo(401);
-        assertThat(e.getResponseHeaders().firstValue("WWW-Authenticate")).hasValue(API_KEY_CHALLENGE);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.AUTHENTICATION_ERROR);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(4001);
-    }
-
-    private static void assertForbidden(ApiException e) {
-        assertThat(e.getCode()).isEqualTo(403);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.FORBIDDEN_ERROR);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(4003);
-    }
-
-    private static void assertNotFound(ApiException e, int code) {
-        assertThat(e.getCode()).isEqualTo(404);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.NOT_FOUND_ERROR);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(code);
     }
 }

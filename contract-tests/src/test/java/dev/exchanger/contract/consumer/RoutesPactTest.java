@@ -3,13 +3,15 @@ package dev.exchanger.contract.consumer;
 import static dev.exchanger.contract.consumer.Bodies.ETH_TO_WMZ;
 import static dev.exchanger.contract.consumer.Bodies.JSON;
 import static dev.exchanger.contract.consumer.Bodies.UNKNOWN_ROUTE;
-import static dev.exchanger.contract.consumer.ConsumerClients.envelope;
+import static dev.exchanger.contract.consumer.Bodies.routeNotFound;
+import static dev.exchanger.contract.consumer.Bodies.validationError;
 import static dev.exchanger.contract.consumer.ConsumerClients.routes;
+import static dev.exchanger.contract.consumer.Failures.assertRouteNotFound;
+import static dev.exchanger.contract.consumer.Failures.assertValidationError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import au.com.dius.pact.consumer.MockServer;
-import au.com.dius.pact.consumer.dsl.DslPart;
 import au.com.dius.pact.consumer.dsl.LambdaDsl;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
@@ -18,7 +20,6 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import dev.exchanger.client.ApiException;
-import dev.exchanger.client.model.ErrorType;
 import dev.exchanger.client.model.FieldDefinition;
 import dev.exchanger.client.model.Route;
 import dev.exchanger.contract.Pacts;
@@ -83,8 +84,7 @@ class RoutesPactTest {
     void reportsAMalformedCurrencyId(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class, () -> routes(mockServer).listRoutes("ETH", null));
 
-        assertThat(e.getCode()).isEqualTo(400);
-        assertThat(envelope(e).getError().getObject().getNameField()).isEqualTo("fromCurrencyId");
+        assertValidationError(e, "fromCurrencyId");
     }
 
     // ---- getRoute -------------------------------------------------------------------------
@@ -126,9 +126,7 @@ class RoutesPactTest {
     void reportsAnUnknownRouteId(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class, () -> routes(mockServer).getRoute(UNKNOWN_ROUTE));
 
-        assertThat(e.getCode()).isEqualTo(404);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.NOT_FOUND_ERROR);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(2002);
+        assertRouteNotFound(e);
     }
 
     @Pact(consumer = Pacts.CONSUMER)
@@ -149,8 +147,7 @@ class RoutesPactTest {
     void reportsAMalformedRouteId(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class, () -> routes(mockServer).getRoute("eth-to-wmz"));
 
-        assertThat(e.getCode()).isEqualTo(400);
-        assertThat(envelope(e).getError().getObject().getNameField()).isEqualTo("id");
+        assertValidationError(e, "id");
     }
 
     // ---- getRouteByXml --------------------------------------------------------------------
@@ -192,8 +189,7 @@ class RoutesPactTest {
     void reportsAMissingDirection(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class, () -> routes(mockServer).getRouteByXml("WMZ", "ETH"));
 
-        assertThat(e.getCode()).isEqualTo(404);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(2002);
+        assertRouteNotFound(e);
     }
 
     @Pact(consumer = Pacts.CONSUMER)
@@ -214,22 +210,10 @@ class RoutesPactTest {
     void reportsAMalformedXmlCode(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class, () -> routes(mockServer).getRouteByXml("ETH-ERC20", "WMZ"));
 
-        assertThat(e.getCode()).isEqualTo(400);
-        assertThat(envelope(e).getError().getObject().getNameField()).isEqualTo("xmlIn");
+        assertValidationError(e, "xmlIn");
     }
 
     // ---------------------------------------------------------------------------------------
-
-    private static DslPart validationError(String parameter) {
-        return Bodies.error("ValidationError", 1001, error -> {
-            error.stringType("message", "Param " + parameter + " isn't valid");
-            error.object("object", object -> object.stringValue("nameField", parameter));
-        });
-    }
-
-    private static DslPart routeNotFound() {
-        return Bodies.error("NotFoundError", 2002, error -> error.stringType("message", "Route not found"));
-    }
 
     private static void assertEthToWmz(Route route) {
         assertThat(route.getId()).isEqualTo(ETH_TO_WMZ);
