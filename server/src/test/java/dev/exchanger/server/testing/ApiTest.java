@@ -43,7 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
         "exchanger.ipn.timeout=3s",
         "exchanger.ipn.max-attempts=4",
         // expiry runs only when a test calls it
-        "exchanger.orders.expiry-check-interval=1h"})
+        "exchanger.orders.expiry-check-interval=1h",
+        // the embedded database's pool takes the usual settings (DocsAndHealthTest checks it)
+        "spring.datasource.hikari.maximum-pool-size=24"})
 @AutoConfigureMockMvc
 public abstract class ApiTest {
 

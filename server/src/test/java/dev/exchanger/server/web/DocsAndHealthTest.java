@@ -12,6 +12,15 @@ import org.springframework.http.MediaType;
 /** The spec as published, Swagger UI on it, and the health probe. */
 class DocsAndHealthTest extends ApiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void theEmbeddedDatabasesPoolTakesTheSpringDatasourceHikariSettings() {
+        assertThat(dataSource).isInstanceOfSatisfying(com.zaxxer.hikari.HikariDataSource.class,
+                pool -> assertThat(pool.getMaximumPoolSize()).isEqualTo(24));
+    }
+
     @Test
     void servesTheSpecByteForByteAsTheSpecJarHasIt() throws Exception {
         byte[] expected;
