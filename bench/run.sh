@@ -30,8 +30,10 @@ alter table bench_order add primary key (id), add unique (uid), add column value
 create sequence if not exists bench_order_uid;
 SQL
 
-echo "== warm-up"
-wrk -t2 -c$conns -d5s -s bench/create-order.lua http://127.0.0.1:$port/public/exchanger/order/create >/dev/null
+# The JIT needs a while: order/create's rate kept rising over the first minute of load here,
+# so every path measured below is warmed up first, for as long as it is then measured.
+echo "== warm-up (${secs}s each: create, get, no-op)"
+wrk -t2 -c$conns -d"${secs}s" -s bench/create-order.lua http://127.0.0.1:$port/public/exchanger/order/create >/dev/null
 
 echo "== pgbench: one order-sized insert per transaction, $conns clients"
 pg=$(pgbench -h 127.0.0.1 -p "$pgport" -U postgres -n -c $conns -j 2 -T "$secs" -f bench/insert-order.sql postgres)
@@ -47,6 +49,9 @@ order=$(curl -s -XPOST localhost:$port/public/exchanger/order/create -H 'Content
   -d '{"routeId":"5d8e5f4ab80b7b4cd75a6402","amount":2,"toValues":[{"key":"5d8e5f4ab80b7b4cd75a6414","value":"Z123456789012"}],"routeValues":[{"key":"5d8e5f4ab80b7b4cd75a6415","value":"client@example.com"}]}')
 uid=$(echo "$order" | grep -oE '"uid":[0-9]+' | grep -oE '[0-9]+')
 secret=$(echo "$order" | grep -oE '"secret":"[0-9A-Za-z]{24}"' | cut -d'"' -f4)
+
+wrk -t2 -c$conns -d"${secs}s" "http://127.0.0.1:$port/public/exchanger/order/get?orderUID=$uid&orderSecret=$secret" >/dev/null
+wrk -t2 -c$conns -d"${secs}s" http://127.0.0.1:$port/actuator/health/liveness >/dev/null
 
 echo "== wrk: GET order/get, $conns connections"
 get=$(wrk -t2 -c$conns -d"${secs}s" --latency "http://127.0.0.1:$port/public/exchanger/order/get?orderUID=$uid&orderSecret=$secret")
