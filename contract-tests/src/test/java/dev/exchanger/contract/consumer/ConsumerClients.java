@@ -3,6 +3,7 @@ package dev.exchanger.contract.consumer;
 import au.com.dius.pact.consumer.MockServer;
 import dev.exchanger.client.ApiClient;
 import dev.exchanger.client.ApiException;
+import dev.exchanger.client.auth.ApiKeys;
 import dev.exchanger.client.api.AdminApi;
 import dev.exchanger.client.api.OrdersApi;
 import dev.exchanger.client.api.PartnersApi;
@@ -63,15 +64,12 @@ final class ConsumerClients {
     }
 
     /**
-     * The key goes on every request through the client's request interceptor: the native client
-     * does not apply the spec's security schemes, and an API object reads the interceptor (and
-     * the mapper) once, when it is made, so both are set before it.
+     * The key goes on every request through the client module's {@link ApiKeys}, as a partner
+     * would send it: the native client does not apply the spec's security schemes, and an API
+     * object reads the interceptor (and the mapper) once, when it is made, so both are set before it.
      */
     private static ApiClient withKey(ApiClient client, String apiKey) {
-        if (apiKey != null) {
-            client.setRequestInterceptor(request -> request.header("X-Api-Key", apiKey));
-        }
-        return client;
+        return apiKey == null ? client : ApiKeys.send(client, apiKey);
     }
 
     /** The error envelope of a failed call, read with the client's own mapper. */
