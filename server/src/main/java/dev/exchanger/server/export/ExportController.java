@@ -2,6 +2,7 @@ package dev.exchanger.server.export;
 
 import dev.exchanger.server.api.ExportApi;
 import dev.exchanger.server.api.model.RatesResponse;
+import dev.exchanger.server.support.Hashes;
 import dev.exchanger.server.web.RequestIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -44,7 +45,7 @@ public class ExportController implements ExportApi {
         return validators(ResponseEntity.ok(), lastModified)
                 .contentType(xmlType(currentAccept()))
                 .varyBy(HttpHeaders.ACCEPT)
-                .eTag("\"" + RatesExport.sha256(xml) + "\"")
+                .eTag("\"" + Hashes.sha256Hex(xml) + "\"")
                 .body(new String(xml, StandardCharsets.UTF_8));
     }
 
@@ -57,7 +58,7 @@ public class ExportController implements ExportApi {
                 .data(items.stream().map(ExportController::toDto).toList())
                 .requestId(RequestIds.current());
         return validators(ResponseEntity.ok(), lastModified)
-                .eTag("W/\"" + RatesExport.sha256(RatesExport.xml(items)) + "\"")
+                .eTag("W/\"" + Hashes.sha256Hex(RatesExport.xml(items)) + "\"")
                 .body(body);
     }
 

@@ -5,12 +5,9 @@ import dev.exchanger.server.route.RouteRepository;
 import dev.exchanger.server.route.RouteService;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -98,12 +95,4 @@ public class RatesExport {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The lower-case hex SHA-256 of these bytes. */
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-        }
-    }
 }

@@ -4,11 +4,9 @@ import dev.exchanger.server.order.ExchangeOrder;
 import dev.exchanger.server.order.OrderStatus;
 import dev.exchanger.server.route.FieldKind;
 import dev.exchanger.server.support.Decimals;
+import dev.exchanger.server.support.Hashes;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -77,12 +75,7 @@ public final class IpnForm {
 
     static String hash(String orderId, String newStatus, String inAmount, String outAmount,
                        String xmlFrom, String xmlTo, String timestamp, String ipnSecret) {
-        String joined = String.join(":", orderId, newStatus, inAmount, outAmount, xmlFrom, xmlTo, timestamp, ipnSecret);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Hashes.sha256Hex(String.join(":", orderId, newStatus, inAmount, outAmount, xmlFrom, xmlTo, timestamp, ipnSecret));
     }
 
     private static void field(StringBuilder form, String name, String value) {

@@ -3,18 +3,15 @@ package dev.exchanger.server.order;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.exchanger.server.api.model.CreateOrderRequest;
 import dev.exchanger.server.api.model.OrderResponse;
+import dev.exchanger.server.support.Hashes;
 import dev.exchanger.server.web.ApiException;
 import dev.exchanger.server.web.RequestIds;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -117,12 +114,7 @@ public class IdempotentOrders {
 
     /** sha256 (hex) of the request in its canonical form: the JSON and the bracket form of one order hash alike. */
     static String hash(CreateOrderRequest request) {
-        byte[] canonical = CANONICAL.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(CANONICAL.writeValueAsString(request));
     }
 
     private static OffsetDateTime utc(Instant instant) {
