@@ -1,7 +1,6 @@
 package dev.exchanger.server.ipn;
 
 import dev.exchanger.server.support.HttpUrls;
-import dev.exchanger.server.support.NetworkAddresses;
 import dev.exchanger.server.support.ObjectIds;
 import dev.exchanger.server.web.ApiException;
 import java.net.URI;
@@ -48,11 +47,8 @@ public class TestIpnSender {
     public Sent send(String ipnUrl, String ipnSecret, String newStatus) {
         URI url;
         try {
-            url = HttpUrls.parseAbsolute(ipnUrl == null ? "" : ipnUrl.strip());
+            url = HttpUrls.parseIpnTarget(ipnUrl == null ? "" : ipnUrl.strip(), allowPrivateTargets);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidParam("ipnUrl", null, "ipnUrl", "format");
-        }
-        if (!allowPrivateTargets && NetworkAddresses.namesInternalHost(url.getHost())) {
             throw ApiException.invalidParam("ipnUrl", null, "ipnUrl", "format");
         }
         if (ipnSecret == null || ipnSecret.isEmpty()) {

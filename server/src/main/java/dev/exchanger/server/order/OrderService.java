@@ -9,12 +9,10 @@ import dev.exchanger.server.route.RouteService;
 import dev.exchanger.server.security.ApiCaller;
 import dev.exchanger.server.support.Decimals;
 import dev.exchanger.server.support.HttpUrls;
-import dev.exchanger.server.support.NetworkAddresses;
 import dev.exchanger.server.support.ObjectIds;
 import dev.exchanger.server.support.Secrets;
 import dev.exchanger.server.web.ApiException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -69,10 +67,7 @@ public class OrderService {
         checkFields(route, FieldKind.TO_VALUES, request.getToValues(), values);
         checkFields(route, FieldKind.ROUTE_VALUES, request.getRouteValues(), values);
         String clientCallbackUrl = checkUrl("clientCallbackUrl", request.getClientCallbackUrl());
-        String ipnUrl = checkUrl("ipnUrl", request.getIpnUrl());
-        if (ipnUrl != null && !allowPrivateIpnTargets && NetworkAddresses.namesInternalHost(URI.create(ipnUrl).getHost())) {
-            throw ApiException.invalidParam("ipnUrl", null, "ipnUrl", "format");
-        }
+        String ipnUrl = checkIpnUrl(request.getIpnUrl());
         String ipnSecret = blankToNull(request.getIpnSecret());
         if (ipnUrl != null && ipnSecret == null) {
             throw ApiException.invalidParam("ipnSecret", null, "ipnSecret", "required");
@@ -227,6 +222,19 @@ public class OrderService {
     }
 
     /** An absolute http(s) URL with a host, or nothing. */
+    private String checkIpnUrl(String value) {
+        String url = blankToNull(value);
+        if (url == null) {
+            return null;
+        }
+        try {
+            HttpUrls.parseIpnTarget(url, allowPrivateIpnTargets);
+            return url;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidParam("ipnUrl", null, "ipnUrl", "format");
+        }
+    }
+
     private static String checkUrl(String name, String value) {
         String url = blankToNull(value);
         if (url == null) {

@@ -34,4 +34,19 @@ public final class HttpUrls {
         }
         return uri;
     }
+
+    /**
+     * An IPN target ({@code ipnUrl}, or a test IPN's): an absolute http(s) URL as
+     * {@link #parseAbsolute} takes it, which, unless private targets are allowed, does not name an
+     * internal host outright (names are resolved and checked again on every delivery).
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public static URI parseIpnTarget(String url, boolean allowPrivateTargets) {
+        URI uri = parseAbsolute(url);
+        if (!allowPrivateTargets && NetworkAddresses.namesInternalHost(uri.getHost())) {
+            throw new IllegalArgumentException("the URL names an internal address");
+        }
+        return uri;
+    }
 }
