@@ -56,7 +56,7 @@ class SecurityConfig {
     @Bean
     WebSecurityCustomizer rejectedRequestsInTheEnvelope(ErrorWriter errors) {
         return web -> web.requestRejectedHandler((request, response, e) ->
-                errors.write(request, response, ApiException.malformed("The request URL or a header has characters that are not accepted")));
+                errors.write(request, response, ApiException.rejectedRequest()));
     }
 
     @Bean

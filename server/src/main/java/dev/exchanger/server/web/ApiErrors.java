@@ -143,7 +143,7 @@ public class ApiErrors {
      */
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<ErrorResponse> rejected(RequestRejectedException e) {
-        return envelope(ApiException.malformed("The request URL or a header has characters that are not accepted"));
+        return envelope(ApiException.rejectedRequest());
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -44,6 +44,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.BAD_REQUEST, ErrorType.VALIDATION_ERROR, 1000, message, null);
     }
 
+    /** What Spring Security's firewall refuses, in the URL or in a header value. */
+    public static ApiException rejectedRequest() {
+        return malformed("The request URL or a header has characters that are not accepted");
+    }
+
     public static ApiException orderNotFound() {
         return new ApiException(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND_ERROR, 2001, "Order not found", null);
     }
