@@ -51,23 +51,8 @@ final class Bodies {
 
     /** An order of 2 ETH to WMZ with a WMZ wallet and an e-mail, in the given status. */
     static void ethToWmzOrder(LambdaDslObject order, String status) {
-        order.stringMatcher("_id", OBJECT_ID, ORDER_ID);
-        order.integerType("uid", (int) ORDER_UID);
+        ethToWmzOrderFields(order, status);
         order.stringMatcher("secret", SECRET, ORDER_SECRET);
-        order.stringValue("status", status);
-        order.object("route", route -> {
-            route.stringMatcher("_id", OBJECT_ID, ETH_TO_WMZ);
-            route.object("from", c -> currency(c, ETH, "Ethereum", "ETH", 8));
-            route.object("to", c -> currency(c, WMZ, "WebMoney WMZ", "WMZ", 2));
-        });
-        order.stringMatcher("inAmount", DECIMAL, "2");
-        order.stringMatcher("outAmount", DECIMAL, "317.42");
-        order.stringMatcher("rate", DECIMAL, "158.71");
-        order.minArrayLike("toValues", 1, v -> fieldValue(v, WMZ_WALLET_KEY, "wallet", "Z123456789012"));
-        order.minArrayLike("routeValues", 1, v -> fieldValue(v, EMAIL_KEY, "email", "client@example.com"));
-        order.stringValue("lang", "en");
-        order.booleanType("hideOutData", false);
-        order.stringMatcher("createdAt", DATE_TIME, "2019-10-17T15:46:46.072Z");
         order.stringMatcher("paymentUrl", "^https?://.+/en/payment/[0-9]+/[0-9A-Za-z]{24}$",
                 "http://localhost:8080/en/payment/1409/dGqwF2M2eBPaSN1G5ljMS1cb");
         order.stringMatcher("orderUrl", "^https?://.+/en/order/[0-9]+/[0-9A-Za-z]{24}$",
@@ -79,6 +64,12 @@ final class Bodies {
      * URLs, which contain it.
      */
     static void ethToWmzOrderView(LambdaDslObject order, String status) {
+        ethToWmzOrderFields(order, status);
+        order.stringMatcher("updatedAt", DATE_TIME, "2019-10-17T15:52:03.200Z");
+    }
+
+    /** What every view of the order of 2 ETH to WMZ shows. */
+    private static void ethToWmzOrderFields(LambdaDslObject order, String status) {
         order.stringMatcher("_id", OBJECT_ID, ORDER_ID);
         order.integerType("uid", (int) ORDER_UID);
         order.stringValue("status", status);
@@ -95,7 +86,6 @@ final class Bodies {
         order.stringValue("lang", "en");
         order.booleanType("hideOutData", false);
         order.stringMatcher("createdAt", DATE_TIME, "2019-10-17T15:46:46.072Z");
-        order.stringMatcher("updatedAt", DATE_TIME, "2019-10-17T15:52:03.200Z");
     }
 
     static void currency(LambdaDslObject currency, String id, String name, String xml, int scale) {
