@@ -11,7 +11,6 @@ import dev.exchanger.server.api.model.OrderPageResponse;
 import dev.exchanger.server.api.model.OrderStatus;
 import dev.exchanger.server.api.model.OrderStatusChangeRequest;
 import dev.exchanger.server.api.model.RouteRequest;
-import dev.exchanger.server.order.ExchangeOrder;
 import dev.exchanger.server.order.OrderService;
 import dev.exchanger.server.route.Catalog;
 import dev.exchanger.server.web.RequestIds;
@@ -44,17 +43,13 @@ public class AdminController implements AdminApi {
 
     @Override
     public ResponseEntity<OrderDetailsResponse> getOrderDetails(Long orderUID) {
-        return ResponseEntity.ok(details(orders.getForOperator(orderUID)));
+        return ResponseEntity.ok(views.details(orders.getForOperator(orderUID)));
     }
 
     @Override
     public ResponseEntity<OrderDetailsResponse> changeOrderStatus(Long orderUID, OrderStatusChangeRequest request) {
         dev.exchanger.server.order.OrderStatus next = dev.exchanger.server.order.OrderStatus.fromWireName(request.getStatus().getValue());
-        return ResponseEntity.ok(details(orders.changeStatusByOperator(orderUID, next, request.getComment())));
-    }
-
-    private OrderDetailsResponse details(ExchangeOrder order) {
-        return views.details(order);
+        return ResponseEntity.ok(views.details(orders.changeStatusByOperator(orderUID, next, request.getComment())));
     }
 
     // ---- currencies and routes ----------------------------------------------------------------
