@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface IpnAttemptRepository extends JpaRepository<IpnAttempt, Long> {
 
     List<IpnAttempt> findByDeliveryIdOrderByIdAsc(Long deliveryId);
+
+    List<IpnAttempt> findByDeliveryIdInOrderByIdAsc(List<Long> deliveryIds);
 }

@@ -1,6 +1,8 @@
 package dev.exchanger.server.ipn;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,9 +24,14 @@ public class IpnLog {
     }
 
     public List<Entry> forOrder(String orderId) {
-        return deliveries.findByOrderIdOrderByIdAsc(orderId).stream()
-                .map(d -> new Entry(d, attempts.findByDeliveryIdOrderByIdAsc(d.getId())))
-                .toList();
+        List<IpnDelivery> found = deliveries.findByOrderIdOrderByIdAsc(orderId);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        // every attempt of the order's IPNs in one query, not one per IPN
+        Map<Long, List<IpnAttempt>> byDelivery = attempts.findByDeliveryIdInOrderByIdAsc(found.stream().map(IpnDelivery::getId).toList())
+                .stream().collect(Collectors.groupingBy(IpnAttempt::getDeliveryId));
+        return found.stream().map(d -> new Entry(d, byDelivery.getOrDefault(d.getId(), List.of()))).toList();
     }
 
     /** One IPN with its attempts. */
