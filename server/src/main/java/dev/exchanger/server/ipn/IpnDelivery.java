@@ -61,18 +61,6 @@ public class IpnDelivery {
     protected IpnDelivery() {
     }
 
-    IpnDelivery(String webhookId, String orderId, String newStatus, String url, String body, int maxAttempts, Instant now) {
-        this.webhookId = webhookId;
-        this.orderId = orderId;
-        this.newStatus = newStatus;
-        this.url = url;
-        this.body = body;
-        this.state = State.pending;
-        this.maxAttempts = maxAttempts;
-        this.nextAttemptAt = now;
-        this.createdAt = now;
-    }
-
     public Long getId() {
         return id;
     }

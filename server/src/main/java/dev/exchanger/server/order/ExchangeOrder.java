@@ -122,6 +122,18 @@ public class ExchangeOrder {
         return order;
     }
 
+    /** An order as it is stored, read with plain SQL (see {@code OrderStore}). */
+    static ExchangeOrder restore(Draft draft, OrderStatus status, BigDecimal rate, Instant createdAt, Instant updatedAt,
+                                 Instant expiresAt, long version) {
+        ExchangeOrder order = create(draft, createdAt);
+        order.status = status;
+        order.rate = rate;
+        order.updatedAt = updatedAt;
+        order.expiresAt = expiresAt;
+        order.version = version;
+        return order;
+    }
+
     /** Moves the order along the status table; the caller records the change. */
     void changeStatus(OrderStatus next, Instant now) {
         if (!status.mayChangeTo(next)) {
@@ -129,6 +141,11 @@ public class ExchangeOrder {
         }
         this.status = next;
         this.updatedAt = now;
+    }
+
+    /** Every field value, in the order they were given: fromValues, toValues, routeValues. */
+    List<OrderFieldValue> values() {
+        return values;
     }
 
     public List<OrderFieldValue> values(FieldKind kind) {

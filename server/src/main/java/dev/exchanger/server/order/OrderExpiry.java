@@ -19,11 +19,11 @@ class OrderExpiry {
     static final String ACTOR = "system:expiry";
     private static final int BATCH = 100;
 
-    private final OrderRepository orders;
+    private final OrderStore orders;
     private final OrderService service;
     private final TransactionTemplate transactions;
 
-    OrderExpiry(OrderRepository orders, OrderService service, TransactionTemplate transactions) {
+    OrderExpiry(OrderStore orders, OrderService service, TransactionTemplate transactions) {
         this.orders = orders;
         this.service = service;
         this.transactions = transactions;

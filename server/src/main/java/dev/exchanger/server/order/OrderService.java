@@ -5,7 +5,7 @@ import dev.exchanger.server.api.model.FieldValue;
 import dev.exchanger.server.route.FieldKind;
 import dev.exchanger.server.route.Route;
 import dev.exchanger.server.route.RouteFieldCheck;
-import dev.exchanger.server.route.RouteService;
+import dev.exchanger.server.route.RouteCache;
 import dev.exchanger.server.security.ApiCaller;
 import dev.exchanger.server.support.Decimals;
 import dev.exchanger.server.support.HttpUrls;
@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -34,17 +35,19 @@ public class OrderService {
     static final String OPERATOR = "operator";
 
     private final OrderRepository orders;
+    private final OrderStore store;
     private final OrderUids uids;
     private final OrderStatusChangeRepository history;
-    private final RouteService routes;
+    private final RouteCache routes;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final boolean allowPrivateIpnTargets;
 
-    public OrderService(OrderRepository orders, OrderUids uids, OrderStatusChangeRepository history, RouteService routes, Clock clock,
-                        ApplicationEventPublisher events,
+    public OrderService(OrderRepository orders, OrderStore store, OrderUids uids, OrderStatusChangeRepository history,
+                        RouteCache routes, Clock clock, ApplicationEventPublisher events,
                         @Value("${exchanger.ipn.allow-private-targets:false}") boolean allowPrivateIpnTargets) {
         this.orders = orders;
+        this.store = store;
         this.uids = uids;
         this.history = history;
         this.routes = routes;
@@ -56,10 +59,38 @@ public class OrderService {
     /**
      * Checks the request against its route (amount, then every field, then the URLs) and
      * stores the order as {@code new}; the first failure is thrown and nothing is stored.
+     * One statement stores it, in the caller's transaction if there is one; when the route
+     * changed between the check and the store (the route is read from memory), the order is
+     * checked again against the route as it is now.
      */
-    @Transactional
     public ExchangeOrder create(CreateOrderRequest request) {
-        Route route = routes.getActive(request.getRouteId());
+        String routeId = request.getRouteId();
+        if (routeId == null) {
+            throw ApiException.routeNotFound();
+        }
+        Optional<Route> route = routes.get(routeId);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            ExchangeOrder order;
+            try {
+                order = ExchangeOrder.create(draft(request, route.filter(Route::isActive).orElseThrow(ApiException::routeNotFound)), now());
+            } catch (ApiException refused) {
+                // a refusal stands only if the route it was checked against is the route as stored now
+                Optional<Route> stored = routes.refresh(routeId);
+                if (stored.map(RouteCache::versionOf).equals(route.map(RouteCache::versionOf))) {
+                    throw refused;
+                }
+                route = stored;
+                continue;
+            }
+            if (store.insert(order, CLIENT)) {
+                return order;
+            }
+            route = routes.refresh(routeId);
+        }
+        throw new IllegalStateException("Route " + routeId + " kept changing while an order was stored on it");
+    }
+
+    private ExchangeOrder.Draft draft(CreateOrderRequest request, Route route) {
         BigDecimal amount = checkAmount(route, request.getAmount());
         BigDecimal outAmount = checkOutAmount(route, amount);
         List<OrderFieldValue> values = new ArrayList<>();
@@ -72,23 +103,18 @@ public class OrderService {
         if (ipnUrl != null && ipnSecret == null) {
             throw ApiException.invalidParam("ipnSecret", null, "ipnSecret", "required");
         }
-        ExchangeOrder.Draft draft = new ExchangeOrder.Draft(
+        return new ExchangeOrder.Draft(
                 ObjectIds.next(), uids.next(), Secrets.next(), route, amount, outAmount,
                 request.getLang() != null ? request.getLang().getValue() : "en",
                 blankToNull(request.getPartner()), blankToNull(request.getEmail()),
                 Boolean.TRUE.equals(request.getAgreement()), Boolean.TRUE.equals(request.getHideOutData()),
                 clientCallbackUrl, ipnUrl, ipnUrl != null ? ipnSecret : null, values,
                 ApiCaller.current().map(ApiCaller::partnerId).orElse(null));
-        Instant now = now();
-        ExchangeOrder order = orders.save(ExchangeOrder.create(draft, now));
-        history.save(new OrderStatusChange(order.getId(), null, OrderStatus.NEW, now, CLIENT, null));
-        return order;
     }
 
     /** The order with this uid and secret; a wrong secret is answered like an unknown order. */
-    @Transactional(readOnly = true)
     public ExchangeOrder get(long uid, String secret) {
-        return orders.findByUid(uid)
+        return store.findByUid(uid)
                 .filter(order -> Secrets.matches(order.getSecret(), secret))
                 .orElseThrow(ApiException::orderNotFound);
     }
@@ -113,39 +139,35 @@ public class OrderService {
     /** The operator's change: anything the status table allows, recorded with the comment. */
     @Transactional
     public ExchangeOrder changeStatusByOperator(long uid, OrderStatus next, String comment) {
-        ExchangeOrder order = orders.findByUidForUpdate(uid).orElseThrow(ApiException::orderNotFound);
+        ExchangeOrder order = store.lockByUid(uid).orElseThrow(ApiException::orderNotFound);
         return move(order, next, order.getStatus().mayChangeTo(next), OPERATOR, blankToNull(comment));
     }
 
     /** The order, locked for a status change; a wrong secret is answered like an unknown order. */
     private ExchangeOrder lockWithSecret(long uid, String secret) {
-        return orders.findByUidForUpdate(uid)
+        return store.lockByUid(uid)
                 .filter(o -> Secrets.matches(o.getSecret(), secret))
                 .orElseThrow(ApiException::orderNotFound);
     }
 
-    /** Makes an allowed change (409 otherwise) and answers the order with its route loaded. */
+    /** Makes an allowed change (409 otherwise) and answers the changed order. */
     private ExchangeOrder move(ExchangeOrder order, OrderStatus next, boolean allowed, String actor, String comment) {
         if (!allowed) {
             throw ApiException.illegalStatusChange(order.getStatus().wireName(), next.wireName());
         }
         transition(order, next, actor, comment);
-        orders.flush();
-        // the answer shows the route; load it with its currencies in this transaction
-        return orders.findByUid(order.getUid()).orElseThrow();
+        return order;
     }
 
     /** The partner's own order with this uid; another partner's, or nobody's, is unknown. */
-    @Transactional(readOnly = true)
     public ExchangeOrder getForPartner(long uid, String partnerId) {
-        return orders.findByUid(uid).filter(order -> partnerId.equals(order.getPartnerId()))
+        return store.findByUid(uid).filter(order -> partnerId.equals(order.getPartnerId()))
                 .orElseThrow(ApiException::orderNotFound);
     }
 
     /** The order with this uid, for the operator (no secret needed). */
-    @Transactional(readOnly = true)
     public ExchangeOrder getForOperator(long uid) {
-        return orders.findByUid(uid).orElseThrow(ApiException::orderNotFound);
+        return store.findByUid(uid).orElseThrow(ApiException::orderNotFound);
     }
 
     /** Orders matching every given filter, newest first. */
@@ -157,13 +179,14 @@ public class OrderService {
 
     /**
      * The one way an order's status changes: along the status table, recorded in the history,
-     * and announced (the IPN outbox writes its notification in this same transaction).
+     * and announced (the IPN outbox writes its notification in this same transaction). The
+     * order must be locked by the caller's transaction ({@link OrderStore#lockByUid}).
      */
     void transition(ExchangeOrder order, OrderStatus next, String actor, String comment) {
         OrderStatus from = order.getStatus();
         Instant now = now();
         order.changeStatus(next, now);
-        history.save(new OrderStatusChange(order.getId(), from, next, now, actor, comment));
+        store.recordStatusChange(order, from, actor, comment);
         events.publishEvent(new OrderStatusChanged(order, from, next, now, actor));
     }
 

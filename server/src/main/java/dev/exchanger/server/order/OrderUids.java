@@ -1,5 +1,6 @@
 package dev.exchanger.server.order;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,17 +14,18 @@ class OrderUids {
     /** The sequence's increment; change both together. */
     static final int BLOCK = 20;
 
-    private final OrderRepository orders;
+    private final JdbcTemplate jdbc;
     private long next;
     private long end;
 
-    OrderUids(OrderRepository orders) {
-        this.orders = orders;
+    OrderUids(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     synchronized long next() {
         if (next >= end) {
-            next = orders.nextUid();
+            // plain JDBC: a JPA query costs a session of its own here, while every creating thread waits
+            next = jdbc.queryForObject("select nextval('exchange_order_uid_seq')", Long.class);
             end = next + BLOCK;
         }
         return next++;
