@@ -4,10 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,29 +40,39 @@ public class IpnDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IpnDispatcher.class);
 
+    /**
+     * Claims due IPNs, oldest first, at most as many per host as that host has free slots: hosts
+     * at their limit are left out of the look-ahead, and the rest are capped with a window over
+     * it. The look-ahead takes no locks; the update re-checks that each row is still pending and
+     * unclaimed (PostgreSQL re-evaluates those conditions on a row another instance changed
+     * meanwhile), so no IPN is claimed twice.
+     */
     private static final String CLAIM = """
+            with ahead as (
+              select id, host, row_number() over (partition by host order by next_attempt_at, id) as n
+                from (select id, host, next_attempt_at from ipn_delivery
+                       where state = 'pending' and next_attempt_at <= now()
+                         and (claimed_until is null or claimed_until < now())
+                         and host <> all(?::varchar[])
+                       order by next_attempt_at, id
+                       limit ?) due),
+            picked as (
+              select ahead.id from ahead
+                left join unnest(?::varchar[], ?::int[]) as busy(host, in_flight) on busy.host = ahead.host
+               where ahead.n <= ? - coalesce(busy.in_flight, 0)
+               order by ahead.id
+               limit ?)
             update ipn_delivery d
                set claimed_by = ?, claimed_until = now() + make_interval(secs => ?)
               from exchange_order o
              where o.id = d.order_id
-               and d.id in (select id from ipn_delivery
-                             where state = 'pending' and next_attempt_at <= now()
-                               and (claimed_until is null or claimed_until < now())
-                             order by next_attempt_at
-                             limit ?
-                             for update skip locked)
-            returning d.id, d.webhook_id, d.url, d.body, d.attempts, d.max_attempts, o.ipn_secret
+               and d.id in (select id from picked)
+               and d.state = 'pending' and (d.claimed_until is null or d.claimed_until < now())
+            returning d.id, d.webhook_id, d.url, d.body, d.attempts, d.max_attempts, o.ipn_secret, d.host
             """;
 
-    record Claimed(long id, String webhookId, String url, String body, int attempts, int maxAttempts, String secret) {
-        String host() {
-            try {
-                String host = URI.create(url).getHost();
-                return host == null ? url : host;
-            } catch (IllegalArgumentException e) {
-                return url;
-            }
-        }
+    record Claimed(long id, String webhookId, String url, String body, int attempts, int maxAttempts, String secret,
+                   String host) {
     }
 
     private final JdbcTemplate jdbc;
@@ -130,8 +141,33 @@ public class IpnDispatcher implements SmartLifecycle {
 
     private List<Claimed> claim(int count) {
         long claimSeconds = properties.timeout().multipliedBy(2).plusSeconds(30).toSeconds();
-        return jdbc.query(CLAIM, (rs, i) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getInt(5), rs.getInt(6), rs.getString(7)), instance, claimSeconds, count);
+        List<String> busyHosts = new ArrayList<>();
+        List<Integer> inFlight = new ArrayList<>();
+        List<String> fullHosts = new ArrayList<>();
+        inFlightByHost.forEach((host, n) -> {
+            int now = n.get();
+            if (now > 0) {
+                busyHosts.add(host);
+                inFlight.add(now);
+                if (now >= properties.perHostLimit()) {
+                    fullHosts.add(host);
+                }
+            }
+        });
+        return jdbc.query(connection -> {
+            PreparedStatement ps = connection.prepareStatement(CLAIM);
+            int i = 0;
+            ps.setArray(++i, connection.createArrayOf("varchar", fullHosts.toArray()));
+            ps.setInt(++i, Math.max(2 * count, 16));
+            ps.setArray(++i, connection.createArrayOf("varchar", busyHosts.toArray()));
+            ps.setArray(++i, connection.createArrayOf("int4", inFlight.toArray()));
+            ps.setInt(++i, properties.perHostLimit());
+            ps.setInt(++i, count);
+            ps.setString(++i, instance);
+            ps.setLong(++i, claimSeconds);
+            return ps;
+        }, (rs, i) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getString(8)));
     }
 
     private void dispatch(Claimed delivery) {

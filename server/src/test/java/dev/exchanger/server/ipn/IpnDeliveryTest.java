@@ -74,7 +74,7 @@ class IpnDeliveryTest extends ApiTest {
                     exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/redirected");
                     yield 302;
                 }
-                case "/hang" -> {
+                case "/hang", "/hang/backlog" -> {
                     sleep(Duration.ofSeconds(20));
                     yield 200;
                 }
@@ -181,13 +181,41 @@ class IpnDeliveryTest extends ApiTest {
         assertThat(ipn.atMillis() - changedAt).isLessThan(2000);
     }
 
+    @Test
+    void aHungReceiverWithABacklogDoesNotDelayAnotherReceiver() {
+        // more IPNs for the hung host than the dispatcher has workers, so they would fill every claim
+        String hungBase = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        try {
+            for (int i = 0; i < 100; i++) {
+                ExchangeOrder order = createOrder(hungBase, "/hang/backlog", "S6");
+                orders.changeStatusByClient(order.getUid(), order.getSecret(), OrderStatus.IN_PROGRESS);
+            }
+            awaitReceived("/hang/backlog", 4);
+            // another host name, so another receiver as far as the dispatcher can tell
+            ExchangeOrder quick = createOrder("http://localhost:" + receiver.getAddress().getPort(), "/ok/after-backlog", "S7");
+            long changedAt = System.currentTimeMillis();
+            orders.changeStatusByClient(quick.getUid(), quick.getSecret(), OrderStatus.IN_PROGRESS);
+
+            Received ipn = awaitReceived("/ok/after-backlog", 1).get(0);
+            assertThat(ipn.atMillis() - changedAt).isLessThan(1000);
+            assertThat(received.stream().filter(r -> r.path().equals("/hang/backlog")).count())
+                    .as("no more than the per-host limit in flight to the hung receiver").isLessThanOrEqualTo(4);
+        } finally {
+            jdbc.update("update ipn_delivery set state = 'stopped' where state = 'pending' and url like '%/hang/backlog'");
+        }
+    }
+
     private ExchangeOrder createOrder(String path, String secret) {
+        return createOrder("http://127.0.0.1:" + receiver.getAddress().getPort(), path, secret);
+    }
+
+    private ExchangeOrder createOrder(String base, String path, String secret) {
         return orders.create(new CreateOrderRequest()
                 .routeId("5d8e5f4ab80b7b4cd75a6402")
                 .amount(new BigDecimal("2"))
                 .toValues(List.of(new FieldValue().key("5d8e5f4ab80b7b4cd75a6414").value("Z123456789012")))
                 .routeValues(List.of(new FieldValue().key("5d8e5f4ab80b7b4cd75a6415").value("client@example.com")))
-                .ipnUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + path)
+                .ipnUrl(base + path)
                 .ipnSecret(secret));
     }
 
