@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -49,6 +51,8 @@ class IpnDeliveryTest extends ApiTest {
     static HttpServer receiver;
     static final List<Received> received = new CopyOnWriteArrayList<>();
     static final AtomicInteger failures = new AtomicInteger();
+    /** Lets the hung receiver of the backlog test answer once that test is over. */
+    static final CountDownLatch backlogReleased = new CountDownLatch(1);
 
     @Autowired
     OrderService orders;
@@ -74,7 +78,11 @@ class IpnDeliveryTest extends ApiTest {
                     exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/redirected");
                     yield 302;
                 }
-                case "/hang", "/hang/backlog" -> {
+                case "/hang/backlog" -> {
+                    awaitRelease(backlogReleased, Duration.ofSeconds(20));
+                    yield 200;
+                }
+                case "/hang" -> {
                     sleep(Duration.ofSeconds(20));
                     yield 200;
                 }
@@ -183,8 +191,9 @@ class IpnDeliveryTest extends ApiTest {
 
     @Test
     void aHungReceiverWithABacklogDoesNotDelayAnotherReceiver() {
-        // more IPNs for the hung host than the dispatcher has workers, so they would fill every claim
-        String hungBase = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        // more IPNs for the hung host than the dispatcher has workers, so they would fill every claim;
+        // the hung host is named localhost, which no other test uses, and the quick one 127.0.0.1
+        String hungBase = "http://localhost:" + receiver.getAddress().getPort();
         try {
             for (int i = 0; i < 100; i++) {
                 ExchangeOrder order = createOrder(hungBase, "/hang/backlog", "S6");
@@ -192,7 +201,7 @@ class IpnDeliveryTest extends ApiTest {
             }
             awaitReceived("/hang/backlog", 4);
             // another host name, so another receiver as far as the dispatcher can tell
-            ExchangeOrder quick = createOrder("http://localhost:" + receiver.getAddress().getPort(), "/ok/after-backlog", "S7");
+            ExchangeOrder quick = createOrder("/ok/after-backlog", "S7");
             long changedAt = System.currentTimeMillis();
             orders.changeStatusByClient(quick.getUid(), quick.getSecret(), OrderStatus.IN_PROGRESS);
 
@@ -202,6 +211,7 @@ class IpnDeliveryTest extends ApiTest {
                     .as("no more than the per-host limit in flight to the hung receiver").isLessThanOrEqualTo(4);
         } finally {
             jdbc.update("update ipn_delivery set state = 'stopped' where state = 'pending' and url like '%/hang/backlog'");
+            backlogReleased.countDown();
         }
     }
 
@@ -226,6 +236,14 @@ class IpnDeliveryTest extends ApiTest {
     private static List<Received> awaitReceived(String path, int count) {
         await().atMost(Duration.ofSeconds(10)).until(() -> received.stream().filter(r -> r.path().equals(path)).count() >= count);
         return received.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    private static void awaitRelease(CountDownLatch latch, Duration atMost) {
+        try {
+            latch.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(Duration duration) {
