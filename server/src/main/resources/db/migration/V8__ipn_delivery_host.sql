@@ -5,3 +5,8 @@
 alter table ipn_delivery add column host varchar(2048) generated always as (
     coalesce(lower(substring(url from '^[A-Za-z][A-Za-z0-9+.-]*://(?:[^@/?#]*@)?(\[[^]/?#]*\]|[^:/?#]*)')), '')
 ) stored;
+
+-- Due IPNs in the order they are claimed (oldest first, then by id), so that a claim reads
+-- the head of the queue and stops, however long the queue behind it.
+create index ipn_delivery_due_order on ipn_delivery (next_attempt_at, id) where state = 'pending';
+drop index ipn_delivery_due;

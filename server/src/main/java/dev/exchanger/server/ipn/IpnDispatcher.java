@@ -6,11 +6,14 @@ import io.micrometer.core.instrument.Timer;
 import java.lang.management.ManagementFactory;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,7 +92,13 @@ public class IpnDispatcher implements SmartLifecycle {
     private final Counter stopped;
     private final Timer latency;
 
+    /** Ended attempts written per transaction at most. */
+    private static final int RECORD_BATCH = 256;
+
+    private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
     private volatile boolean running;
+    private volatile boolean recorderDone;
+    private Thread recorder;
     private ScheduledExecutorService poller;
     private ExecutorService workers;
 
@@ -154,6 +163,18 @@ public class IpnDispatcher implements SmartLifecycle {
                 }
             }
         });
+        // A claim need not survive a crash: a lost one leaves the IPN unclaimed, and it is posted
+        // again, as after any crash. So it does not wait for its WAL to reach the disk, which
+        // held the dispatcher to one claim per fsync. And it is planned for its own values: the
+        // generic plan of the prepared statement sorts every due IPN instead of reading the head
+        // of the queue (2.6 ms with 5,000 due, and more with more).
+        return transactions.execute(tx -> {
+            jdbc.execute("set local synchronous_commit to off; set local plan_cache_mode to force_custom_plan");
+            return claim(count, claimSeconds, busyHosts, inFlight, fullHosts);
+        });
+    }
+
+    private List<Claimed> claim(int count, long claimSeconds, List<String> busyHosts, List<Integer> inFlight, List<String> fullHosts) {
         return jdbc.query(connection -> {
             PreparedStatement ps = connection.prepareStatement(CLAIM);
             int i = 0;
@@ -220,26 +241,76 @@ public class IpnDispatcher implements SmartLifecycle {
         }
         String error = result.error() != null ? result.error()
                 : result.delivered() ? null : "HTTP " + result.status();
-        String finalState = state;
-        Instant nextAttempt = next;
+        outcomes.add(new Outcome(delivery, result, now, state, attempts, next, error));
+    }
+
+    /** How one attempt ended, waiting to be written with the others that ended meanwhile. */
+    private record Outcome(Claimed delivery, IpnSender.Result result, Instant at, String state, int attempts,
+                           Instant nextAttempt, String error) {
+    }
+
+    /**
+     * Writes ended attempts in batches, one transaction each: a commit per attempt (an fsync on a
+     * durable PostgreSQL) held every host's deliveries to a few hundred a second. The IPN stays
+     * claimed until its attempt is written, so nothing claims it in between; if the write fails,
+     * or the instance dies first, the claim expires and the IPN is posted again (at least once,
+     * with the same webhook-id).
+     */
+    private void recordOutcomes() {
+        List<Outcome> batch = new ArrayList<>();
+        while (!recorderDone || !outcomes.isEmpty()) {
+            try {
+                Outcome first = outcomes.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            outcomes.drainTo(batch, RECORD_BATCH - 1);
+            write(batch);
+            batch.clear();
+        }
+    }
+
+    private void write(List<Outcome> batch) {
         try {
             transactions.executeWithoutResult(tx -> {
-                jdbc.update("insert into ipn_attempt (delivery_id, attempted_at, http_status, latency_ms, error, instance) values (?, ?, ?, ?, ?, ?)",
-                        delivery.id(), Timestamp.from(now), result.status(), (int) result.latencyMillis(), error, instance);
-                int updated = jdbc.update("""
+                jdbc.batchUpdate("insert into ipn_attempt (delivery_id, attempted_at, http_status, latency_ms, error, instance) values (?, ?, ?, ?, ?, ?)",
+                        batch, batch.size(), (ps, o) -> {
+                            ps.setLong(1, o.delivery().id());
+                            ps.setTimestamp(2, Timestamp.from(o.at()));
+                            ps.setObject(3, o.result().status(), Types.INTEGER);
+                            ps.setInt(4, (int) o.result().latencyMillis());
+                            ps.setString(5, o.error());
+                            ps.setString(6, instance);
+                        });
+                int[][] updated = jdbc.batchUpdate("""
                         update ipn_delivery
                            set state = ?, attempts = ?, next_attempt_at = coalesce(?, next_attempt_at),
                                delivered_at = case when ? = 'delivered' then ? else delivered_at end,
                                last_error = ?, claimed_by = null, claimed_until = null
                          where id = ? and claimed_by = ?
-                        """, finalState, attempts, nextAttempt == null ? null : Timestamp.from(nextAttempt),
-                        finalState, Timestamp.from(now), error, delivery.id(), instance);
-                if (updated == 0) {
-                    log.warn("IPN {} was no longer claimed by this instance when its attempt ended", delivery.webhookId());
+                        """, batch, batch.size(), (ps, o) -> {
+                            ps.setString(1, o.state());
+                            ps.setInt(2, o.attempts());
+                            ps.setTimestamp(3, o.nextAttempt() == null ? null : Timestamp.from(o.nextAttempt()));
+                            ps.setString(4, o.state());
+                            ps.setTimestamp(5, Timestamp.from(o.at()));
+                            ps.setString(6, o.error());
+                            ps.setLong(7, o.delivery().id());
+                            ps.setString(8, instance);
+                        });
+                for (int i = 0; i < batch.size(); i++) {
+                    if (updated[0][i] == 0) {
+                        log.warn("IPN {} was no longer claimed by this instance when its attempt ended", batch.get(i).delivery().webhookId());
+                    }
                 }
             });
         } catch (RuntimeException e) {
-            log.error("Could not record the attempt of IPN {}; its claim expires and it is tried again", delivery.webhookId(), e);
+            log.error("Could not record the attempts of {} IPNs; their claims expire and they are tried again", batch.size(), e);
         }
     }
 
@@ -272,6 +343,10 @@ public class IpnDispatcher implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        recorderDone = false;
+        recorder = new Thread(this::recordOutcomes, "ipn-recorder");
+        recorder.setDaemon(true);
+        recorder.start();
         running = true;
         long every = properties.pollInterval().toMillis();
         poller.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
@@ -287,6 +362,9 @@ public class IpnDispatcher implements SmartLifecycle {
             if (!workers.awaitTermination(properties.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
                 workers.shutdownNow();
             }
+            // the attempts that ended are written before the database goes
+            recorderDone = true;
+            recorder.join(5000);
         } catch (InterruptedException e) {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
