@@ -14,6 +14,7 @@ import dev.exchanger.server.web.RequestIds;
 import java.time.OffsetDateTime;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Orders as the operator and a partner see them (without secrets): a page of a search, and one
@@ -50,7 +51,11 @@ public class OrderViews {
         return new OrderPageResponse().success(true).data(data).requestId(RequestIds.current());
     }
 
-    /** The order with its history and every IPN with its attempts. */
+    /**
+     * The order with its history and every IPN with its attempts, read in one transaction (the
+     * operator's status change answers this, so it is on a hot path).
+     */
+    @Transactional(readOnly = true)
     public OrderDetailsResponse details(ExchangeOrder order) {
         OrderDetails data = new OrderDetails()
                 .order(orderMapper.toOrderView(order))
