@@ -150,7 +150,8 @@ wait_ready() {
   done
 }
 
-# start_java NAME LOG [env VAR=value...] -- JAR ARGS...: starts a Spring Boot jar with BENCH_JAVA, sets JAVA_PID
+# start_java NAME LOG [env VAR=value...] -- JAR ARGS...: starts a Spring Boot jar with BENCH_JAVA, sets JAVA_PID;
+# the server (any jar but the empty app's) also gets BENCH_SERVER_JAVA_OPTS, e.g. its AOT cache
 start_java() {
   local name=$1 log=$2
   shift 2
@@ -159,8 +160,10 @@ start_java() {
   shift
   local jar=$1
   shift
-  # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
-  env "${envs[@]}" "$JAVA" ${BENCH_JAVA_OPTS:-} -jar "$jar" "$@" >"$log" 2>&1 &
+  local own=${BENCH_SERVER_JAVA_OPTS:-}
+  [[ $jar == "$EMPTY_JAR" ]] && own=
+  # shellcheck disable=SC2086 # BENCH_JAVA_OPTS and BENCH_SERVER_JAVA_OPTS are lists of options
+  env "${envs[@]}" "$JAVA" ${BENCH_JAVA_OPTS:-} $own -jar "$jar" "$@" >"$log" 2>&1 &
   JAVA_PID=$!
   remember_pid "$JAVA_PID"
   say "$name: pid $JAVA_PID, log $log"

@@ -795,7 +795,7 @@ machine_info() {
     echo "date: $(date -Is)"
     echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
     echo "load average before: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "java ($JAVA): $("$JAVA" -version 2>&1 | head -1)${BENCH_JAVA_OPTS:+ with $BENCH_JAVA_OPTS}"
+    echo "java ($JAVA): $("$JAVA" -version 2>&1 | head -1)${BENCH_JAVA_OPTS:+ with $BENCH_JAVA_OPTS}${BENCH_SERVER_JAVA_OPTS:+; the server with $BENCH_SERVER_JAVA_OPTS}"
     echo "PostgreSQL: ${PG_VERSION:-?} ($PGBIN), default settings, max_connections=300"
     echo "wrk: $( (wrk -v 2>&1 || true) | head -1 | cut -d' ' -f1-2)"
     echo "server jar: $SERVER_JAR ($(date -r "$SERVER_JAR" -Is))"
