@@ -31,12 +31,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers the outbox: claims due IPNs with {@code FOR UPDATE SKIP LOCKED} (so that each is
- * claimed by one instance at a time), posts each on a worker of its own, and records every
- * attempt. A 2xx is delivered; 410 stops; anything else is retried after the backoff (or the
- * receiver's Retry-After, if longer) until max-attempts. A claim outlives the longest attempt,
- * and expires, so a crashed instance's IPNs are taken over. A slow receiver holds at most
- * per-host-limit workers, so other receivers' IPNs keep going.
+ * Delivers the outbox: claims due IPNs (see {@link #CLAIM}: each is claimed by one instance at a
+ * time, and at most as many per host as that host has free slots), posts each on a worker of
+ * its own, and records every attempt (in batches, see {@link #recordOutcomes}). A 2xx is
+ * delivered; 410 stops; anything else is retried after the backoff (or the receiver's
+ * Retry-After, if longer) until max-attempts. A claim outlives the longest attempt, and expires,
+ * so a crashed instance's IPNs are taken over. A slow receiver holds at most per-host-limit
+ * workers and is left out of claims meanwhile, so other receivers' IPNs keep going.
  */
 @Component
 public class IpnDispatcher implements SmartLifecycle {
