@@ -47,9 +47,9 @@ final class RealisticCases {
     static final String TEST_IPN = "/user/exchanger/ipn/test";
 
     static final List<String> FIELD_GROUPS = List.of("fromValues", "toValues", "routeValues");
-    /** The client's own changes allowed from {@code new} (PRODUCT.md, spec of update-status). */
+    /** The client's own changes allowed from {@code new} (the spec of update-status). */
     static final Set<String> CLIENT_CHANGES_FROM_NEW = Set.of("inProgress", "deleted");
-    /** The operator's changes allowed from {@code new} (PRODUCT.md's table, spec of OrderStatus). */
+    /** The operator's changes allowed from {@code new} (the status table in the spec of OrderStatus). */
     static final Set<String> OPERATOR_CHANGES_FROM_NEW = Set.of("waitPayment", "inProgress", "hold", "deleted");
 
     record Field(String key, boolean required, String example) {

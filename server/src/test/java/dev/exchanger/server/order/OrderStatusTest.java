@@ -15,10 +15,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The status table of PRODUCT.md, row by row, and the client's narrower rights. */
+/** The status table of the spec (OrderStatus), row by row, and the client's narrower rights. */
 class OrderStatusTest {
 
-    /** PRODUCT.md "Order statuses", written out independently of the production table. */
+    /** The spec's table of allowed changes, written out independently of the production table. */
     static Stream<Arguments> allowedChanges() {
         return Stream.of(
                 row("new", "waitPayment", "inProgress", "hold", "deleted"),
