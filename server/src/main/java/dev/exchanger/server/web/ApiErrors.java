@@ -158,10 +158,12 @@ public class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorResponse> unreadable(HttpMessageNotReadableException e) {
-        // first the size: Jackson wraps the limit's IOException in an exception that has a path
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestBodyLimit.TooLargeException tooLarge) {
-                return envelope(RequestBodyLimit.tooLarge(tooLarge.limit()));
+            if (cause instanceof JacksonException jackson) {
+                ApiException refused = refused(jackson);
+                if (refused != null) {
+                    return envelope(refused);
+                }
             }
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -177,6 +179,24 @@ public class ApiErrors {
         String detail = e.getMostSpecificCause() instanceof BracketForm.MalformedFormException malformed
                 ? ": " + malformed.getMessage() : "";
         return envelope(ApiException.malformed("Malformed request body" + detail));
+    }
+
+    /** A body {@link StrictJson} refuses: a key given twice, a control character, a list too long. */
+    private static ApiException refused(JacksonException e) {
+        List<JacksonException.Reference> path = e.getPath();
+        String type = path.isEmpty() ? null : path.get(0).getPropertyName();
+        String leaf = null;
+        for (JacksonException.Reference reference : path) {
+            leaf = reference.getPropertyName() != null ? reference.getPropertyName() : leaf;
+        }
+        if (e instanceof StrictJson.RefusedValueException refused && type != null) {
+            return ApiException.invalidParam(type, null, leaf, refused.err(), refused.detail());
+        }
+        String duplicate = StrictJson.duplicateKey(e);
+        if (duplicate != null) {
+            return ApiException.invalidParam(type != null ? type : duplicate, null, duplicate, "duplicate", "given twice");
+        }
+        return null;
     }
 
     /**
