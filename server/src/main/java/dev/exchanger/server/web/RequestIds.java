@@ -49,7 +49,9 @@ public class RequestIds extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : newId();
+        Object existing = request.getAttribute(ATTRIBUTE);
+        String id = existing != null ? existing.toString()
+                : given != null && SANE.matcher(given).matches() ? given : newId();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         MDC.put("requestId", id);
@@ -58,6 +60,12 @@ public class RequestIds extends OncePerRequestFilter {
         } finally {
             MDC.remove("requestId");
         }
+    }
+
+    /** A request dispatched again once its body is read ({@link RequestBodies}) keeps its id in its log lines. */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
     }
 
     private static String newId() {

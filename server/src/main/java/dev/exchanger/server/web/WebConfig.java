@@ -1,6 +1,8 @@
 package dev.exchanger.server.web;
 
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,6 +57,12 @@ public class WebConfig implements WebMvcConfigurer {
                 .addMixIn(TestIpnRequest.class, NewStatusNotNull.class);
     }
 
+    /** No key given twice, no control character, no list over its limit in any body: {@link StrictJson}. */
+    @Bean
+    JsonMapperBuilderCustomizer strictInput() {
+        return StrictJson::apply;
+    }
+
     /** Marks {@code newStatus} as refusing null, where the generated class cannot say so. */
     private abstract static class NewStatusNotNull {
 
@@ -63,11 +71,35 @@ public class WebConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(WebProperties properties, ErrorWriter errors) {
-        FilterRegistrationBean<RequestBodyLimit> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimit(properties.maxBodyBytes(), errors));
+    FilterRegistrationBean<QueryCharacters> queryCharacters(ErrorWriter errors) {
+        FilterRegistrationBean<QueryCharacters> registration = new FilterRegistrationBean<>(new QueryCharacters(errors));
+        registration.addUrlPatterns("/public/*", "/user/*", "/admin/*", "/service/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 9);
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnExpression("${exchanger.web.max-requests-per-address:64} > 0")
+    FilterRegistrationBean<RequestsPerAddress> requestsPerAddress(WebProperties properties, ErrorWriter errors) {
+        FilterRegistrationBean<RequestsPerAddress> registration =
+                new FilterRegistrationBean<>(new RequestsPerAddress(properties.maxRequestsPerAddress(), errors));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 8);
+        return registration;
+    }
+
+    /**
+     * After Spring Security's filters (order -100): an unauthenticated request is refused before
+     * its body is read, and the authentication of one whose body is read asynchronously is
+     * restored from the request on its second dispatch.
+     */
+    @Bean
+    FilterRegistrationBean<RequestBodies> requestBodies(WebProperties properties, ErrorWriter errors) {
+        FilterRegistrationBean<RequestBodies> registration = new FilterRegistrationBean<>(
+                new RequestBodies(properties.maxBodyBytes(), properties.bodyTimeout(), errors));
         registration.addUrlPatterns("/public/*", "/user/*", "/admin/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+        registration.setAsyncSupported(true);
+        registration.setOrder(-90);
         return registration;
     }
 }
