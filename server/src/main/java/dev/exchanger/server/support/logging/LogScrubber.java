@@ -23,10 +23,10 @@ public final class LogScrubber {
             new Rule(Pattern.compile("\\b(exk_[0-9A-Za-z]{6})[0-9A-Za-z]{34}\\b"), "$1" + MASK),
             new Rule(Pattern.compile("\\b(whsec_)[A-Za-z0-9+/=]{8,}"), "$1" + MASK),
             new Rule(Pattern.compile("(/(?:payment|order)/\\d+/)[0-9A-Za-z]{24}\\b"), "$1" + MASK),
-            new Rule(Pattern.compile("(?i)\\b((?:ipn_?secret|order_?secret|secret_?hash|secret|api_?key|x-api-key|password|ipn_secret)"
+            new Rule(Pattern.compile("(?i)\\b((?:ipn_?secret|order_?secret|secret_?hash|secret|(?:x-)?api[-_]?key|password)"
                     + "[\"']?\\s*[:=]\\s*[\"']?)[^\\s\"'&,;)}\\]]+"), "$1" + MASK));
 
-    private static final Pattern CANDIDATE = Pattern.compile("(?i)exk_|whsec_|/payment/|/order/|secret|api_?key|password");
+    private static final Pattern CANDIDATE = Pattern.compile("(?i)exk_|whsec_|/payment/|/order/|secret|api[-_]?key|password");
 
     private LogScrubber() {
     }
