@@ -167,6 +167,17 @@ class HostileInputTest extends ApiTest {
     }
 
     @Test
+    void aStringOverItsLimitIsA400() throws Exception {
+        StoredRows before = storedRows();
+        assertRefused(answerChecked(createJson(orderWith("partner", "p".repeat(65)))), "partner", "max");
+        assertRefused(answerChecked(createJson(orderWith("email", "e".repeat(250) + "@x.io"))), "email", "max");
+        assertRefused(answerChecked(createJson(orderWith("ipnUrl", "https://shop.example.com/" + "i".repeat(2048)))),
+                "ipnUrl", "max");
+        assertRefused(answerChecked(createJson(orderWith("ipnSecret", "s".repeat(257)))), "ipnSecret", "max");
+        assertThat(storedRows()).isEqualTo(before);
+    }
+
+    @Test
     void aDatabaseFaultCarriesNoBoundValueInItsMessage() {
         // PostgreSQL's DETAIL would say "Failing row contains (<the id>, null, ...)"
         String routeId = "0123456789abcdef01234567";
