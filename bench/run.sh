@@ -74,6 +74,11 @@ CLIENT_BASE=920000000                                     # new orders the clien
 PGB_BASE=930000000 PGB_N=20000                            # pgbench's own status-change orders
 SCALE_BASE=100000000                                      # the 1,000,000 orders of the scale step
 
+# The load comes from one address at thousands of requests a second: rate limits far above it,
+# so that their check is measured but never refuses (exchanger.rate-limit.*)
+RATE_LIMITS=(EXCHANGER_RATELIMIT_CREATEPERADDRESS=1000000000/1s EXCHANGER_RATELIMIT_LOOKUPPERADDRESS=1000000000/1s
+  EXCHANGER_RATELIMIT_FAILURESPERADDRESS=1000000000/1s)
+
 # The database the bench talks to; the Debian PostgreSQL first, the embedded one at the end
 DB_PORT= DB_USER=exchanger DB_PASS=exchanger DB_NAME=exchanger
 PG_PID= PGTMP= PG_DEBIAN_PID= EMB_PG_PID=
@@ -160,7 +165,7 @@ start_server() {
   start_java server "$LOGS/server.log" \
     SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/$DB_NAME" SPRING_DATASOURCE_USERNAME="$DB_USER" \
     SPRING_DATASOURCE_PASSWORD="$DB_PASS" EXCHANGER_ADMIN_API_KEY="$ADMIN_KEY" EXCHANGER_IPN_ALLOW_PRIVATE_TARGETS=true \
-    -- "$SERVER_JAR" --server.port="$SERVER_PORT"
+    "${RATE_LIMITS[@]}" -- "$SERVER_JAR" --server.port="$SERVER_PORT"
   SERVER_PID=$JAVA_PID
   wait_ready "$SERVER_URL/actuator/health/readiness" "$SERVER_PID" 300 ||
     die "the server did not get ready; $(grep -E 'ERROR|Exception' "$LOGS/server.log" | head -5; tail -5 "$LOGS/server.log")"
@@ -659,7 +664,7 @@ section_embedded() {
   port=$(free_port $((EMPTY_PORT + 1)))
   t0=$(now_ms)
   start_java "server (embedded PostgreSQL)" "$LOGS/server-embedded.log" EXCHANGER_ADMIN_API_KEY="$ADMIN_KEY" \
-    EXCHANGER_IPN_ALLOW_PRIVATE_TARGETS=true -- "$SERVER_JAR" --server.port="$port"
+    EXCHANGER_IPN_ALLOW_PRIVATE_TARGETS=true "${RATE_LIMITS[@]}" -- "$SERVER_JAR" --server.port="$port"
   SERVER_PID=$JAVA_PID
   SERVER_URL=http://127.0.0.1:$port
   wait_ready "$SERVER_URL/actuator/health/readiness" "$SERVER_PID" 300 ||

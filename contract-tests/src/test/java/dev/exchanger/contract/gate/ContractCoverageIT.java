@@ -31,15 +31,21 @@ class ContractCoverageIT {
     private static final String OVER_BODY_LIMIT =
             "needs a body over the server's 64 KiB limit (exchanger.web.max-body-bytes), which the guard answers"
                     + " before any contract logic; RequestBodyLimitTest proves the guard";
+    private static final String RATE_LIMITED =
+            "needs more requests from one address or partner than its rate limit (exchanger.rate-limit.*) allows,"
+                    + " which would refuse the pacts replayed after it too; RateLimitTest proves the limits";
 
     /** Documented answers that no pact covers on purpose: "operationId status" -> why. */
     static final Map<String, String> NOT_PROVOKABLE = new TreeMap<>(Map.ofEntries(
             entry("createOrder 413", "needs a body over the server's 64 KiB limit (exchanger.web.max-body-bytes);"
                     + " a pact that large proves the size guard, not the contract, and the guard answers before any contract logic"),
             entry("createOrder 415", ONLY_JSON),
+            entry("createOrder 429", RATE_LIMITED),
             entry("createOrder 500", SERVER_FAULT),
             entry("getOrder 500", SERVER_FAULT),
+            entry("getOrder 429", RATE_LIMITED),
             entry("updateOrderStatus 415", ONLY_JSON),
+            entry("updateOrderStatus 429", RATE_LIMITED),
             entry("updateOrderStatus 500", SERVER_FAULT),
             entry("listRoutes 500", SERVER_FAULT),
             entry("getRoute 500", SERVER_FAULT),
@@ -76,6 +82,7 @@ class ContractCoverageIT {
             entry("partnerOrderDetails 500", SERVER_FAULT),
             entry("redeliverIpn 500", SERVER_FAULT),
             entry("sendTestIpn 415", ONLY_JSON),
+            entry("sendTestIpn 429", RATE_LIMITED),
             entry("sendTestIpn 500", SERVER_FAULT)));
 
     private final SpecOperations spec = SpecOperations.load();

@@ -96,7 +96,11 @@ class SecurityConfig {
                 PathPatternRequestMatcher.withDefaults().matcher("/user/**"),
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/public/exchanger/order/create")));
         apiKeys.setSuccessHandler((request, response, authentication) -> { });
-        apiKeys.setFailureHandler(new AuthenticationEntryPointFailureHandler(unauthorized));
+        AuthenticationEntryPointFailureHandler refused = new AuthenticationEntryPointFailureHandler(unauthorized);
+        apiKeys.setFailureHandler((request, response, e) -> {
+            ApiKeyHeader.markRefused(request); // a failed attempt of the address, to the rate limits
+            refused.onAuthenticationFailure(request, response, e);
+        });
 
         return http
                 .csrf(csrf -> csrf.disable())

@@ -102,6 +102,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.FORBIDDEN, ErrorType.FORBIDDEN_ERROR, 4003, "This API key may not use this operation", null);
     }
 
+    /** Over a rate limit: {@code message} says which, and when to retry. */
+    public static ApiException rateLimited(String message) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorType.RATE_LIMIT_ERROR, 4029, message, null);
+    }
+
     public static ApiException partnerNotFound() {
         return new ApiException(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND_ERROR, 2003, "Partner not found", null);
     }

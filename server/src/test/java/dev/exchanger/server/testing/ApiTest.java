@@ -42,6 +42,12 @@ import tools.jackson.databind.json.JsonMapper;
         "exchanger.ipn.poll-interval=100ms",
         "exchanger.ipn.timeout=3s",
         "exchanger.ipn.max-attempts=4",
+        // every test class here speaks from 127.0.0.1 (MockMvc), hundreds of orders a minute and wrong
+        // secrets and keys on purpose: the address limits far above that, still checked on every request
+        // (RateLimitTest proves the limits with its own small ones)
+        "exchanger.rate-limit.create-per-address=1000000/1s",
+        "exchanger.rate-limit.lookup-per-address=1000000/1s",
+        "exchanger.rate-limit.failures-per-address=1000000/1s",
         // expiry runs only when a test calls it
         "exchanger.orders.expiry-check-interval=1h",
         // the embedded database's pool takes the usual settings (DocsAndHealthTest checks it)
