@@ -74,10 +74,11 @@ CLIENT_BASE=920000000                                     # new orders the clien
 PGB_BASE=930000000 PGB_N=20000                            # pgbench's own status-change orders
 SCALE_BASE=100000000                                      # the 1,000,000 orders of the scale step
 
-# The load comes from one address at thousands of requests a second: rate limits far above it,
-# so that their check is measured but never refuses (exchanger.rate-limit.*)
+# The load comes from one address at thousands of requests a second over up to 128 connections:
+# rate limits and the bound on requests in progress per address far above it, so that their
+# checks are measured but never refuse (exchanger.rate-limit.*, exchanger.web.max-requests-per-address)
 RATE_LIMITS=(EXCHANGER_RATELIMIT_CREATEPERADDRESS=1000000000/1s EXCHANGER_RATELIMIT_LOOKUPPERADDRESS=1000000000/1s
-  EXCHANGER_RATELIMIT_FAILURESPERADDRESS=1000000000/1s)
+  EXCHANGER_RATELIMIT_FAILURESPERADDRESS=1000000000/1s EXCHANGER_WEB_MAXREQUESTSPERADDRESS=100000)
 
 # The database the bench talks to; the Debian PostgreSQL first, the embedded one at the end
 DB_PORT= DB_USER=exchanger DB_PASS=exchanger DB_NAME=exchanger
