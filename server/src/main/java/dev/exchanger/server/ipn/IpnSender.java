@@ -50,9 +50,11 @@ class IpnSender implements DisposableBean {
     private final PoolingHttpClientConnectionManager connections;
     private final ScheduledExecutorService deadlines;
     private final Duration timeout;
+    private final IpnTargetGuard guard;
 
     IpnSender(IpnProperties properties, IpnTargetGuard guard) {
         this.timeout = properties.timeout();
+        this.guard = guard;
         Timeout t = Timeout.of(timeout);
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(guard)
@@ -80,9 +82,9 @@ class IpnSender implements DisposableBean {
     Result post(String url, String body, String webhookId, String ipnSecret) {
         long started = System.nanoTime();
         try {
-            IpnTargetGuard.checkUrl(url);
+            guard.checkUrl(url);
         } catch (IpnTargetGuard.RefusedTargetException e) {
-            return new Result(null, null, "refused target: " + e.getMessage(), 0);
+            return new Result(null, null, e.getMessage(), 0);
         }
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         HttpPost post = new HttpPost(url);
