@@ -3,16 +3,31 @@ package dev.exchanger.server.ipn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.exchanger.server.web.ApiException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -28,12 +43,17 @@ class TestIpnSenderTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private static IpnReceiver receiver;
+    private static IpnReceiver localReceiver;
     private static IpnSender sender;
     private static TestIpnSender testIpn;
+    /** As in development and tests: loopback allowed, so that a receiver here can fail in every way. */
+    private static IpnSender localSender;
+    private static TestIpnSender localTestIpn;
 
     @BeforeAll
     static void start() {
         receiver = new IpnReceiver();
+        localReceiver = new IpnReceiver();
         IpnProperties refusePrivate = properties(false);
         IpnTargetGuard guard = new IpnTargetGuard(refusePrivate) {
             @Override
@@ -44,6 +64,9 @@ class TestIpnSenderTest {
         };
         sender = new IpnSender(refusePrivate, guard);
         testIpn = new TestIpnSender(sender, refusePrivate, Clock.systemUTC());
+        IpnProperties allowPrivate = properties(true);
+        localSender = new IpnSender(allowPrivate, new IpnTargetGuard(allowPrivate));
+        localTestIpn = new TestIpnSender(localSender, allowPrivate, Clock.systemUTC());
     }
 
     private static IpnProperties properties(boolean allowPrivate) {
@@ -53,7 +76,9 @@ class TestIpnSenderTest {
     @AfterAll
     static void stop() throws Exception {
         sender.destroy();
+        localSender.destroy();
         receiver.close();
+        localReceiver.close();
     }
 
     private static AbstractStringAssert<?> assertInWords(String text) {
@@ -92,8 +117,91 @@ class TestIpnSenderTest {
 
         assertThat(sent.delivered()).isFalse();
         assertThat(sent.httpStatus()).isNull();
-        assertThat(sent.error())
-                .contains("the IPN URL's host ipn.rebinding.test resolves to 127.0.0.1, which is a loopback address (RFC 1122)");
+        assertInWords(sent.error())
+                .isEqualTo("the IPN URL's host ipn.rebinding.test resolves to 127.0.0.1, which is a loopback address (RFC 1122)");
         assertThat(receiver.received()).isEmpty();
+    }
+
+    @Test
+    void aClosedPortIsConnectionRefused() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+
+        TestIpnSender.Sent sent = localTestIpn.send("http://127.0.0.1:" + closedPort + "/ipn", "SECRET123", "inProgress");
+
+        assertThat(sent.delivered()).isFalse();
+        assertInWords(sent.error()).isEqualTo("connection refused");
+    }
+
+    @Test
+    void aReceiverThatDoesNotAnswerInTimeTimesOutInSeconds() {
+        TestIpnSender.Sent sent = localTestIpn.send(localReceiver.url("/hang-test-ipn"), "SECRET123", "inProgress");
+
+        assertThat(sent.delivered()).isFalse();
+        assertInWords(sent.error()).isEqualTo("timed out after 3 s");
+    }
+
+    @Test
+    void anHttpsUrlToAPlainHttpReceiverIsAFailedTlsHandshake() throws Exception {
+        try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread answer = new Thread(() -> {
+                try (Socket socket = plain.accept()) {
+                    socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            answer.start();
+
+            TestIpnSender.Sent sent = localTestIpn.send("https://127.0.0.1:" + plain.getLocalPort() + "/ipn", "SECRET123", "inProgress");
+
+            assertThat(sent.delivered()).isFalse();
+            assertInWords(sent.error()).isEqualTo("TLS handshake failed");
+        }
+    }
+
+    @Test
+    void aSelfSignedCertificateIsNotTrusted(@TempDir Path dir) throws Exception {
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(selfSigned(dir)));
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            TestIpnSender.Sent sent = localTestIpn.send("https://127.0.0.1:" + server.getAddress().getPort() + "/ipn",
+                    "SECRET123", "inProgress");
+
+            assertThat(sent.delivered()).isFalse();
+            assertInWords(sent.error()).isEqualTo("TLS handshake failed: certificate not trusted");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** A TLS context with a fresh self-signed certificate for 127.0.0.1, made by the JDK's keytool. */
+    private static SSLContext selfSigned(Path dir) throws Exception {
+        Path store = dir.resolve("receiver.p12");
+        char[] password = "receiver".toCharArray();
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "receiver", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-storetype", "PKCS12",
+                "-keystore", store.toString(), "-storepass", "receiver", "-keypass", "receiver")
+                .redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes());
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(keytool.exitValue()).as(output).isZero();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keys.load(in, password);
+        }
+        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        managers.init(keys, password);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(managers.getKeyManagers(), null, null);
+        return context;
     }
 }
