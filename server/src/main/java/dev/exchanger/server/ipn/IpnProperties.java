@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How IPNs are delivered.
  *
- * @param allowPrivateTargets let IPNs go to loopback, private and link-local addresses (development and tests only)
+ * @param allowPrivateTargets let IPNs go to loopback, private, link-local and CGNAT addresses (development and tests
+ *                            only); the other special-purpose ranges stay refused
  * @param maxAttempts         attempts per IPN; 1 is the legacy send-once
  * @param timeout             how long one attempt may take; only a 2xx within it is success
  * @param backoff             the waits before the 2nd, 3rd, ... attempt (the last one repeats); each gets ±20 % jitter

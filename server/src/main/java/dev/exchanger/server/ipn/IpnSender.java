@@ -50,9 +50,11 @@ class IpnSender implements DisposableBean {
     private final PoolingHttpClientConnectionManager connections;
     private final ScheduledExecutorService deadlines;
     private final Duration timeout;
+    private final IpnTargetGuard guard;
 
     IpnSender(IpnProperties properties, IpnTargetGuard guard) {
         this.timeout = properties.timeout();
+        this.guard = guard;
         Timeout t = Timeout.of(timeout);
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(guard)
@@ -79,10 +81,11 @@ class IpnSender implements DisposableBean {
 
     Result post(String url, String body, String webhookId, String ipnSecret) {
         long started = System.nanoTime();
+        String host;
         try {
-            IpnTargetGuard.checkUrl(url);
+            host = guard.checkUrl(url).getHost();
         } catch (IpnTargetGuard.RefusedTargetException e) {
-            return new Result(null, null, "refused target: " + e.getMessage(), 0);
+            return new Result(null, null, clip(e.getMessage()), 0);
         }
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         HttpPost post = new HttpPost(url);
@@ -101,8 +104,8 @@ class IpnSender implements DisposableBean {
                 return new Result(response.getCode(), retryAfter(response.getFirstHeader("Retry-After")), null, millisSince(started));
             });
         } catch (IOException | RuntimeException e) {
-            String error = post.isCancelled() ? "timed out after " + timeout.toMillis() + " ms" : describe(e);
-            return new Result(null, null, error, millisSince(started));
+            String error = post.isCancelled() ? IpnFailures.timedOut(timeout) : IpnFailures.describe(e, host, timeout);
+            return new Result(null, null, clip(error), millisSince(started));
         } finally {
             deadline.cancel(false);
         }
@@ -138,10 +141,9 @@ class IpnSender implements DisposableBean {
         }
     }
 
-    private static String describe(Exception e) {
-        String message = e.getMessage() == null ? "" : ": " + e.getMessage();
-        String text = e.getClass().getSimpleName() + message;
-        return text.length() > 1000 ? text.substring(0, 1000) : text;
+    /** The delivery log keeps 1024 characters of an error; a URL's host may be longer. */
+    private static String clip(String error) {
+        return error.length() > 1000 ? error.substring(0, 1000) : error;
     }
 
     private static long millisSince(long startedNanos) {

@@ -11,9 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps IPNs away from the exchanger's own network (SSRF): only absolute http(s) URLs, and
- * every address a host name resolves to must be public. As the HTTP client's {@link DnsResolver}
- * it checks the very addresses the connection then goes to, so a name cannot resolve to a
- * public address when checked and a private one when used (DNS rebinding).
+ * every address a host name resolves to must be public ({@link NetworkAddresses#refusal}). As
+ * the HTTP client's {@link DnsResolver} it checks the very addresses the connection then goes
+ * to, so a name cannot resolve to a public address when checked and a private one when used
+ * (DNS rebinding). A host written as an address is read here, never sent to DNS.
  */
 @Component
 public class IpnTargetGuard implements DnsResolver {
@@ -24,17 +25,17 @@ public class IpnTargetGuard implements DnsResolver {
         this.allowPrivateTargets = properties.allowPrivateTargets();
     }
 
-    /** A refused target, with the reason. */
+    /** A refused target; the message says why, in words for the merchant. */
     public static class RefusedTargetException extends UnknownHostException {
         RefusedTargetException(String message) {
             super(message);
         }
     }
 
-    /** Checks the URL's form (not its addresses): absolute, http or https, with a host, no credentials. */
-    public static URI checkUrl(String url) throws RefusedTargetException {
+    /** Checks the URL as order creation does: its form, and its host if that is an address or a loopback name. */
+    public URI checkUrl(String url) throws RefusedTargetException {
         try {
-            return HttpUrls.parseAbsolute(url);
+            return HttpUrls.parseIpnTarget(url, allowPrivateTargets);
         } catch (IllegalArgumentException e) {
             throw new RefusedTargetException(e.getMessage());
         }
@@ -42,23 +43,37 @@ public class IpnTargetGuard implements DnsResolver {
 
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
-        InetAddress[] addresses = SystemDefaultDnsResolver.INSTANCE.resolve(NetworkAddresses.stripBrackets(host));
+        InetAddress literal;
+        try {
+            String refusal = NetworkAddresses.hostRefusal(host, allowPrivateTargets);
+            if (refusal != null) {
+                throw new RefusedTargetException(refusal);
+            }
+            literal = NetworkAddresses.literal(host);
+        } catch (IllegalArgumentException e) {
+            throw new RefusedTargetException(e.getMessage());
+        }
+        if (literal != null) {
+            return new InetAddress[] {literal};
+        }
+        InetAddress[] addresses = lookUp(host);
         for (InetAddress address : addresses) {
-            check(address, host);
+            String refusal = NetworkAddresses.refusal(address, allowPrivateTargets);
+            if (refusal != null) {
+                throw new RefusedTargetException("the IPN URL's host " + host + " resolves to "
+                        + address.getHostAddress() + ", which is " + refusal);
+            }
         }
         return addresses;
+    }
+
+    /** Asks DNS for a name's addresses (tests answer for names of their own here). */
+    protected InetAddress[] lookUp(String name) throws UnknownHostException {
+        return SystemDefaultDnsResolver.INSTANCE.resolve(name);
     }
 
     @Override
     public String resolveCanonicalHostname(String host) throws UnknownHostException {
         return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
     }
-
-    private void check(InetAddress address, String host) throws RefusedTargetException {
-        if (!allowPrivateTargets && NetworkAddresses.isInternal(address)) {
-            throw new RefusedTargetException(host + " resolves to " + address.getHostAddress()
-                    + ", which is not a public address");
-        }
-    }
-
 }

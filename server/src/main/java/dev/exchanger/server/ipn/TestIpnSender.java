@@ -40,16 +40,16 @@ public class TestIpnSender {
 
     /**
      * Posts the sample IPN in {@code newStatus} to {@code ipnUrl}, signed with {@code ipnSecret}.
-     * A URL that is not absolute http(s), or that names an internal address outright while
-     * private targets are refused, is a 400 (as at order creation); a name that resolves to a
-     * refused address, or a receiver that cannot be reached, is an undelivered result.
+     * A URL that order creation would refuse (not absolute http(s), a host that is a refused
+     * address or not written as one) is a 400 saying why; a name that resolves to a refused
+     * address, or a receiver that cannot be reached, is an undelivered result with the error in words.
      */
     public Sent send(String ipnUrl, String ipnSecret, String newStatus) {
         URI url;
         try {
             url = HttpUrls.parseIpnTarget(ipnUrl == null ? "" : ipnUrl.strip(), allowPrivateTargets);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidParam("ipnUrl", null, "ipnUrl", "format");
+            throw ApiException.invalidParam("ipnUrl", null, "ipnUrl", "format", e.getMessage());
         }
         if (ipnSecret == null || ipnSecret.isEmpty()) {
             throw ApiException.invalidParam("ipnSecret", null, "ipnSecret", "required");

@@ -244,7 +244,7 @@ public class OrderService {
         }
     }
 
-    /** An absolute http(s) URL with a host, or nothing. */
+    /** An IPN target as {@link HttpUrls#parseIpnTarget} takes it, or nothing; the 400 says what is wrong. */
     private String checkIpnUrl(String value) {
         String url = blankToNull(value);
         if (url == null) {
@@ -254,7 +254,7 @@ public class OrderService {
             HttpUrls.parseIpnTarget(url, allowPrivateIpnTargets);
             return url;
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidParam("ipnUrl", null, "ipnUrl", "format");
+            throw ApiException.invalidParam("ipnUrl", null, "ipnUrl", "format", e.getMessage());
         }
     }
 

@@ -27,7 +27,10 @@ public final class HttpUrls {
             throw new IllegalArgumentException("only absolute http and https URLs are allowed");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new IllegalArgumentException("the URL has no host");
+            String host = authorityHost(uri);
+            // java.net.URI takes 127.1 or 0x7f.1 for no host at all; curl and browsers take them for 127.0.0.1
+            throw host != null && NetworkAddresses.looksLikeAnIpv4Address(host)
+                    ? NetworkAddresses.notAnAddress(host) : new IllegalArgumentException("the URL has no valid host");
         }
         if (uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("credentials in the URL are not allowed");
@@ -37,16 +40,30 @@ public final class HttpUrls {
 
     /**
      * An IPN target ({@code ipnUrl}, or a test IPN's): an absolute http(s) URL as
-     * {@link #parseAbsolute} takes it, which, unless private targets are allowed, does not name an
-     * internal host outright (names are resolved and checked again on every delivery).
+     * {@link #parseAbsolute} takes it, whose host, if written as an address, is written in the one
+     * form all software reads alike and is not refused by {@link NetworkAddresses#refusal}, and is
+     * not a loopback name unless private targets are allowed. Names are resolved and checked on
+     * every delivery attempt.
      *
-     * @throws IllegalArgumentException saying what is wrong
+     * @throws IllegalArgumentException saying what is wrong, in words for the merchant
      */
     public static URI parseIpnTarget(String url, boolean allowPrivateTargets) {
         URI uri = parseAbsolute(url);
-        if (!allowPrivateTargets && NetworkAddresses.namesInternalHost(uri.getHost())) {
-            throw new IllegalArgumentException("the URL names an internal address");
+        String refusal = NetworkAddresses.hostRefusal(uri.getHost(), allowPrivateTargets);
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal);
         }
         return uri;
+    }
+
+    /** The host part of a URL's authority that {@link URI} would not take for a host (no user info, no port). */
+    private static String authorityHost(URI uri) {
+        String authority = uri.getRawAuthority();
+        if (authority == null) {
+            return null;
+        }
+        String host = authority.substring(authority.lastIndexOf('@') + 1);
+        int colon = host.lastIndexOf(':');
+        return colon >= 0 && host.indexOf(']') < colon ? host.substring(0, colon) : host;
     }
 }

@@ -12,7 +12,9 @@ import dev.exchanger.server.order.OrderStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -213,6 +215,26 @@ class IpnDeliveryTest extends ApiTest {
             jdbc.update("update ipn_delivery set state = 'stopped' where state = 'pending' and url like '%/hang/backlog'");
             backlogReleased.countDown();
         }
+    }
+
+    @Test
+    void aReceiverThatRefusesTheConnectionIsLoggedInWords() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        ExchangeOrder order = createOrder("http://127.0.0.1:" + closedPort, "/closed", "S8");
+        orders.changeStatusByClient(order.getUid(), order.getSecret(), OrderStatus.IN_PROGRESS);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !attemptErrors(order).isEmpty());
+        assertThat(attemptErrors(order).get(0)).isEqualTo("connection refused");
+        assertThat(jdbc.queryForObject("select last_error from ipn_delivery where order_id = ?", String.class, order.getId()))
+                .isEqualTo("connection refused");
+    }
+
+    private List<String> attemptErrors(ExchangeOrder order) {
+        return jdbc.queryForList("select a.error from ipn_attempt a join ipn_delivery d on d.id = a.delivery_id"
+                + " where d.order_id = ? order by a.id", String.class, order.getId());
     }
 
     private ExchangeOrder createOrder(String path, String secret) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -311,7 +312,25 @@ class CreateOrderRejectionTest extends ApiTest {
 
         JsonNode error = rejectedJson(body, 400);
 
-        assertThat(error.path("message").asString()).isEqualTo("Param ipnUrl isn't valid");
+        assertThat(error.path("message").asString()).startsWith("Param ipnUrl isn't valid: ");
+        assertInvalid(error, 1001, "ipnUrl", "ipnUrl", "format");
+    }
+
+    /** Refused even where IPNs may go to loopback and private addresses, as in these tests. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            http://0177.0.0.1/ipn    | the host 0177.0.0.1 looks like an IP address but is not written in dotted-decimal
+            http://[2002:7f00:1::]/  | the IPN URL's host [2002:7f00:1::] is a 6to4 address (RFC 3056) embedding 127.0.0.1, a loopback address (RFC 1122)
+            http://192.0.2.1/        | the IPN URL's host 192.0.2.1 is a documentation address (RFC 5737)
+            """)
+    void rejectsIpnUrlWhoseHostIsAnAmbiguousOrSpecialPurposeAddress(String ipnUrl, String why) throws Exception {
+        Map<String, Object> body = ethToWmz();
+        body.put("ipnUrl", ipnUrl);
+        body.put("ipnSecret", "SECRET123");
+
+        JsonNode error = rejectedJson(body, 400);
+
+        assertThat(error.path("message").asString()).startsWith("Param ipnUrl isn't valid: " + why);
         assertInvalid(error, 1001, "ipnUrl", "ipnUrl", "format");
     }
 
