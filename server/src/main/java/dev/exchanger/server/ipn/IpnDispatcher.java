@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -95,6 +97,7 @@ public class IpnDispatcher implements SmartLifecycle {
 
     /** Ended attempts written per transaction at most. */
     private static final int RECORD_BATCH = 256;
+    private static final int WRITE_ATTEMPTS = 3;
 
     private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
     private volatile boolean running;
@@ -276,43 +279,61 @@ public class IpnDispatcher implements SmartLifecycle {
         }
     }
 
+    /**
+     * Writes a batch of outcomes in one transaction, in the order of their deliveries' ids. A
+     * deadlock with another instance's claim (which PostgreSQL resolves by aborting one of the
+     * two) or another transient fault is tried again, a few times: left alone, the claims would
+     * expire and the IPNs be posted a second time.
+     */
     private void write(List<Outcome> batch) {
-        try {
-            transactions.executeWithoutResult(tx -> {
-                jdbc.batchUpdate("insert into ipn_attempt (delivery_id, attempted_at, http_status, latency_ms, error, instance) values (?, ?, ?, ?, ?, ?)",
-                        batch, batch.size(), (ps, o) -> {
-                            ps.setLong(1, o.delivery().id());
-                            ps.setTimestamp(2, Timestamp.from(o.at()));
-                            ps.setObject(3, o.result().status(), Types.INTEGER);
-                            ps.setInt(4, (int) o.result().latencyMillis());
-                            ps.setString(5, o.error());
-                            ps.setString(6, instance);
-                        });
-                int[][] updated = jdbc.batchUpdate("""
-                        update ipn_delivery
-                           set state = ?, attempts = ?, next_attempt_at = coalesce(?, next_attempt_at),
-                               delivered_at = case when ? = 'delivered' then ? else delivered_at end,
-                               last_error = ?, claimed_by = null, claimed_until = null
-                         where id = ? and claimed_by = ?
-                        """, batch, batch.size(), (ps, o) -> {
-                            ps.setString(1, o.state());
-                            ps.setInt(2, o.attempts());
-                            ps.setTimestamp(3, o.nextAttempt() == null ? null : Timestamp.from(o.nextAttempt()));
-                            ps.setString(4, o.state());
-                            ps.setTimestamp(5, Timestamp.from(o.at()));
-                            ps.setString(6, o.error());
-                            ps.setLong(7, o.delivery().id());
-                            ps.setString(8, instance);
-                        });
-                for (int i = 0; i < batch.size(); i++) {
-                    if (updated[0][i] == 0) {
-                        log.warn("IPN {} was no longer claimed by this instance when its attempt ended", batch.get(i).delivery().webhookId());
-                    }
+        batch.sort(Comparator.comparingLong(o -> o.delivery().id()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                writeOnce(batch);
+                return;
+            } catch (RuntimeException e) {
+                if (!(e instanceof TransientDataAccessException) || attempt == WRITE_ATTEMPTS) {
+                    log.error("Could not record the attempts of {} IPNs; their claims expire and they are tried again",
+                            batch.size(), e);
+                    return;
                 }
-            });
-        } catch (RuntimeException e) {
-            log.error("Could not record the attempts of {} IPNs; their claims expire and they are tried again", batch.size(), e);
+            }
         }
+    }
+
+    private void writeOnce(List<Outcome> batch) {
+        transactions.executeWithoutResult(tx -> {
+            jdbc.batchUpdate("insert into ipn_attempt (delivery_id, attempted_at, http_status, latency_ms, error, instance) values (?, ?, ?, ?, ?, ?)",
+                    batch, batch.size(), (ps, o) -> {
+                        ps.setLong(1, o.delivery().id());
+                        ps.setTimestamp(2, Timestamp.from(o.at()));
+                        ps.setObject(3, o.result().status(), Types.INTEGER);
+                        ps.setInt(4, (int) o.result().latencyMillis());
+                        ps.setString(5, o.error());
+                        ps.setString(6, instance);
+                    });
+            int[][] updated = jdbc.batchUpdate("""
+                    update ipn_delivery
+                       set state = ?, attempts = ?, next_attempt_at = coalesce(?, next_attempt_at),
+                           delivered_at = case when ? = 'delivered' then ? else delivered_at end,
+                           last_error = ?, claimed_by = null, claimed_until = null
+                     where id = ? and claimed_by = ?
+                    """, batch, batch.size(), (ps, o) -> {
+                        ps.setString(1, o.state());
+                        ps.setInt(2, o.attempts());
+                        ps.setTimestamp(3, o.nextAttempt() == null ? null : Timestamp.from(o.nextAttempt()));
+                        ps.setString(4, o.state());
+                        ps.setTimestamp(5, Timestamp.from(o.at()));
+                        ps.setString(6, o.error());
+                        ps.setLong(7, o.delivery().id());
+                        ps.setString(8, instance);
+                    });
+            for (int i = 0; i < batch.size(); i++) {
+                if (updated[0][i] == 0) {
+                    log.warn("IPN {} was no longer claimed by this instance when its attempt ended", batch.get(i).delivery().webhookId());
+                }
+            }
+        });
     }
 
     /** The backoff for this attempt with ±20 % jitter, or the receiver's Retry-After when that is longer (capped at a day). */
