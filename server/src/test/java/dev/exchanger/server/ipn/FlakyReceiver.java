@@ -147,7 +147,7 @@ final class FlakyReceiver implements AutoCloseable {
     /**
      * Every order got its IPNs one at a time and in status order: each order's accepted IPNs
      * are exactly its status changes, in order, once each; no request of a later status came
-     * before the earlier one was accepted.
+     * before the earlier one was accepted; and the timestamps rise.
      */
     void assertEachOrderGotItsStatusesInOrder(Map<Long, List<String>> statusesByOrder) {
         assertThat(overlaps).as("two IPNs of one order in flight at once").isEmpty();
@@ -164,6 +164,8 @@ final class FlakyReceiver implements AutoCloseable {
                     expected++;
                 }
             }
+            List<Long> timestamps = requests.stream().filter(Request::accepted).map(Request::timestamp).toList();
+            assertThat(timestamps).as("order %d: timestamps of its accepted IPNs", uid).isSorted().doesNotHaveDuplicates();
         });
     }
 

@@ -124,6 +124,21 @@ class IpnOrderTest extends ApiTest {
         }
     }
 
+    @Test
+    void anOrdersIpnTimestampsRiseThoughTheInstanceBeforeHadAClockAhead() {
+        try (FlakyReceiver receiver = FlakyReceiver.reliable()) {
+            long uid = createOrder(receiver.url("/skewed")).getUid();
+            // the last change was made by an instance whose clock is a minute ahead of this one's
+            long ahead = jdbc.queryForObject("update exchange_order set updated_at = date_trunc('milliseconds', now() + interval '1 minute') where uid = ?"
+                    + " returning (extract(epoch from updated_at) * 1000)::bigint", Long.class, uid);
+            orders.changeStatusByOperator(uid, OrderStatus.WAIT_PAYMENT, null);
+            orders.changeStatusByOperator(uid, OrderStatus.IN_PROGRESS, null);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted(uid).size() == 2);
+            assertThat(receiver.received(uid)).extracting(FlakyReceiver.Request::timestamp).containsExactly(ahead + 1, ahead + 2);
+        }
+    }
+
     private ExchangeOrder createOrder(String ipnUrl) {
         return orders.create(new CreateOrderRequest()
                 .routeId(ETH_WMZ)
