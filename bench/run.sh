@@ -72,6 +72,7 @@ GET_BASE=900000000 GET_N=${BENCH_GET_POOL:-10000}         # new orders that orde
 ADMIN_BASE=910000000 ADMIN_N=${BENCH_STATUS_POOL:-20000}  # inProgress <-> hold by the operator, with an ipnUrl
 CLIENT_BASE=920000000                                     # new orders the client moves to inProgress (a range per step)
 PGB_BASE=930000000 PGB_N=20000                            # pgbench's own status-change orders
+HANG_BASE=940000000                                       # orders whose IPNs go to the hung receiver (HANG_N)
 SCALE_BASE=100000000                                      # the 1,000,000 orders of the scale step
 
 # The load comes from one address at thousands of requests a second over up to 128 connections:
@@ -246,6 +247,8 @@ make_pool() {
 ensure_get_pool() { make_pool get "$GET_BASE" "$GET_N" e1 G new '' bench; }
 ensure_admin_pool() { make_pool admin "$ADMIN_BASE" "$ADMIN_N" e2 A inProgress "$HEALTHY_IPN" bench; }
 ensure_pgbench_pool() { make_pool pgbench "$PGB_BASE" "$PGB_N" e4 P inProgress "$HEALTHY_IPN" pgbench; }
+# orders of their own: an order's IPNs go one at a time, so a hung IPN would hold back the pool's next ones
+ensure_hang_pool() { make_pool hang "$HANG_BASE" "$HANG_N" e5 H inProgress "$HUNG_IPN" bench; }
 # every order of the operator's pool back to inProgress, so that each wrk thread's first pass (hold) is legal
 reset_admin_pool() {
   sql -c "update exchange_order set status = 'inProgress' where uid between $ADMIN_BASE and $((ADMIN_BASE + ADMIN_N - 1))
@@ -501,13 +504,14 @@ wait_ipns() {
     sleep 0.1
   done
 }
-# queue_ipns TAG N URL DUE MAX_ATTEMPTS: N pending IPNs by SQL for the operator's pool orders; DUE 'now' or 'held'
+# queue_ipns TAG N URL DUE MAX_ATTEMPTS [BASE POOL_N]: N pending IPNs by SQL for the orders of a pool (the
+# operator's unless given), one per order while N <= POOL_N; DUE 'now' or 'held'
 queue_ipns() {
-  local due="now()"
+  local due="now()" base=${6:-$ADMIN_BASE} pool_n=${7:-$ADMIN_N}
   [[ $4 == held ]] && due="now() + interval '1 day'"
   sql -c "insert into ipn_delivery (webhook_id, order_id, new_status, url, body, state, attempts, max_attempts, next_attempt_at, created_at)
           select 'bench_$1_' || g, o.id, 'hold', '$3', '$(ipn_body 0)', 'pending', 0, $5, $due, now()
-            from generate_series(0, $2 - 1) g join exchange_order o on o.uid = $ADMIN_BASE + g % $ADMIN_N" >/dev/null
+            from generate_series(0, $2 - 1) g join exchange_order o on o.uid = $base + g % $pool_n" >/dev/null
 }
 
 # the operator's status changes at IPN_RATE/s, evenly spaced (wrk/common.lua BENCH_RATE; IPN_CONNS
@@ -576,7 +580,8 @@ section_ipn() {
   drain_outbox 60
   ipn_reset
   # one attempt each: the ones in flight when the step ends fail instead of coming back 30 s later
-  queue_ipns hang "$HANG_N" "$HUNG_IPN" now 1
+  ensure_hang_pool
+  queue_ipns hang "$HANG_N" "$HUNG_IPN" now 1 "$HANG_BASE" "$HANG_N"
   sleep 2
   paced_changes isolation
   sql -c "update ipn_delivery set state = 'stopped', last_error = 'bench: hung receiver step over'
@@ -601,8 +606,11 @@ explain_plans() {
     [admin-search-partner-count]="select count(o.id) from exchange_order o where o.partner = 'shop7'"
     [order-by-uid]="select o.*, v.* from exchange_order o left join order_field_value v on v.order_id = o.id
               where o.uid = $((SCALE_BASE + SCALE_N / 2))"
-    [ipn-claim]="select id from ipn_delivery where state = 'pending' and next_attempt_at <= now()
-              and (claimed_until is null or claimed_until < now()) order by next_attempt_at limit 64 for update skip locked"
+    [ipn-claim]="select d.id from ipn_delivery d where d.state = 'pending' and d.next_attempt_at <= now()
+              and (d.claimed_until is null or d.claimed_until < now())
+              and (d.redelivered or not exists (select 1 from ipn_delivery e where e.order_id = d.order_id
+                   and e.id < d.id and e.state = 'pending' and not e.redelivered))
+              order by d.next_attempt_at, d.id limit 128"
   )
   SEQ_SCANS=()
   for name in "${!Q[@]}"; do

@@ -14,5 +14,8 @@ INSERT INTO order_status_change (order_id, from_status, to_status, changed_at, a
 VALUES (:oid, :st, :nx, now(), 'operator', NULL);
 INSERT INTO ipn_delivery (webhook_id, order_id, new_status, url, body, state, attempts, max_attempts, next_attempt_at, created_at)
 VALUES ('pgb_' || lpad(to_hex(:r::bigint), 15, '0') || lpad(to_hex(:client_id::int), 9, '0'), :oid, :nx, :url, :body,
-        'pending', 0, 7, now() + interval '100 years', now());
+        'pending', 0, 7,
+        greatest(now() + interval '100 years', (SELECT max(next_attempt_at) FROM ipn_delivery
+                                                 WHERE order_id = :oid AND state = 'pending' AND NOT redelivered)),
+        now());
 END;

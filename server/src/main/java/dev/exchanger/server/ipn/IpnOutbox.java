@@ -18,11 +18,20 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class IpnOutbox {
 
-    /** Plain SQL, like the order's own status change it joins (one round trip, no entity to flush). */
+    /**
+     * Plain SQL, like the order's own status change it joins (one round trip, no entity to flush).
+     * Due now by the database's clock, which claims compare with (the change's own time may be
+     * ahead of it: it follows the order's previous change, made maybe on an instance whose clock
+     * runs ahead); an IPN behind an earlier one of its order that waits for a retry is due no
+     * sooner than that one (the dispatcher sends them in order, and its claims need not read
+     * over it meanwhile).
+     */
     private static final String INSERT = """
             insert into ipn_delivery (webhook_id, order_id, new_status, url, body, state, attempts, max_attempts,
                                       next_attempt_at, created_at)
-            values (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)
+            values (?, ?, ?, ?, ?, 'pending', 0, ?,
+                    greatest(now(), (select max(next_attempt_at) from ipn_delivery
+                                  where order_id = ? and state = 'pending' and not redelivered)), ?)
             """;
 
     private final JdbcTemplate jdbc;
@@ -44,7 +53,7 @@ class IpnOutbox {
         String body = IpnForm.body(order, change.to(), change.at().toEpochMilli());
         OffsetDateTime at = change.at().atOffset(ZoneOffset.UTC);
         jdbc.update(INSERT, "msg_" + ObjectIds.next(), order.getId(), change.to().wireName(), order.getIpnUrl(), body,
-                properties.maxAttempts(), at, at);
+                properties.maxAttempts(), order.getId(), at);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

@@ -18,6 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * attempt (whose end would otherwise overwrite the new state with the old attempt's outcome).
  * An attempt in flight ends within the IPN timeout, so the UPDATE is tried again until then;
  * a claim still held after that belongs to an instance that died mid-attempt and is taken over.
+ *
+ * <p>A redelivery is an explicit ask for one IPN, now: an IPN that had finished (delivered,
+ * stopped or given up) is sent outside its order's sequence, so it neither waits for the
+ * order's pending IPNs nor holds back the ones that come after it. One still pending keeps its
+ * place in the sequence and is only made due now, with the IPNs behind it.
  */
 @Service
 public class IpnRedelivery {
@@ -25,11 +30,20 @@ public class IpnRedelivery {
     private static final String REQUEUE = """
             update ipn_delivery d
                set state = 'pending', next_attempt_at = now(), max_attempts = d.attempts + ?,
-                   claimed_by = null, claimed_until = null
+                   claimed_by = null, claimed_until = null, redelivered = d.redelivered or d.state <> 'pending'
               from exchange_order o
              where d.order_id = o.id and o.uid = ? and o.partner_id = ? and d.webhook_id = ?
                and (? or d.claimed_until is null or d.claimed_until < now())
             returning d.id
+            """;
+
+    /** The IPNs that waited behind a pending one for its retry wait no longer than it now does. */
+    private static final String DUE_BEHIND = """
+            update ipn_delivery l set next_attempt_at = now()
+              from ipn_delivery d
+             where d.id = ? and not d.redelivered
+               and l.order_id = d.order_id and l.id > d.id and l.state = 'pending' and not l.redelivered
+               and l.next_attempt_at > now()
             """;
 
     private static final String EXISTS = """
@@ -63,7 +77,11 @@ public class IpnRedelivery {
             boolean takeOver = System.nanoTime() - deadline > 0;
             IpnLog.Entry queued = transactions.execute(tx -> {
                 List<Long> ids = jdbc.queryForList(REQUEUE, Long.class, properties.maxAttempts(), orderUid, partnerId, webhookId, takeOver);
-                return ids.isEmpty() ? null : log.entry(ids.get(0));
+                if (ids.isEmpty()) {
+                    return null;
+                }
+                jdbc.update(DUE_BEHIND, ids.get(0));
+                return log.entry(ids.get(0));
             });
             if (queued != null) {
                 wakeDispatcherAfterCommit();

@@ -180,11 +180,16 @@ public class OrderService {
     /**
      * The one way an order's status changes: along the status table, recorded in the history,
      * and announced (the IPN outbox writes its notification in this same transaction). The
-     * order must be locked by the caller's transaction ({@link OrderStore#lockByUid}).
+     * order must be locked by the caller's transaction ({@link OrderStore#lockByUid}). Each change
+     * is timed at least a millisecond after the order's previous one, whatever the clocks of the
+     * instances say, so that an order's IPNs can be ordered by their {@code timestamp}.
      */
     void transition(ExchangeOrder order, OrderStatus next, String actor, String comment) {
         OrderStatus from = order.getStatus();
         Instant now = now();
+        if (!now.isAfter(order.getUpdatedAt())) {
+            now = order.getUpdatedAt().plusMillis(1);
+        }
         order.changeStatus(next, now);
         store.recordStatusChange(order, from, actor, comment);
         events.publishEvent(new OrderStatusChanged(order, from, next, now, actor));

@@ -1,6 +1,7 @@
 package dev.exchanger.server.ipn;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,13 +31,7 @@ final class IpnReceiver implements AutoCloseable {
     /** One request as it arrived, and what it was answered (0: not answered). */
     record Received(String path, String webhookId, String body, long atMillis, int answeredWith) {
         Map<String, String> form() {
-            Map<String, String> form = new LinkedHashMap<>();
-            for (String pair : body.split("&")) {
-                int eq = pair.indexOf('=');
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-            return form;
+            return IpnReceiver.form(body);
         }
     }
 
@@ -51,14 +46,32 @@ final class IpnReceiver implements AutoCloseable {
     private volatile boolean acceptAll;
 
     IpnReceiver() {
+        server = serve(this::handle, threads);
+    }
+
+    /** A JDK HttpServer on 127.0.0.1 and a free port, serving every path with {@code handler} on {@code threads}. */
+    static HttpServer serve(HttpHandler handler, ExecutorService threads) {
+        HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         server.setExecutor(threads);
-        server.createContext("/", this::handle);
+        server.createContext("/", handler);
         server.start();
+        return server;
+    }
+
+    /** The fields of a form body, in the order they came. */
+    static Map<String, String> form(String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return form;
     }
 
     private void handle(HttpExchange exchange) throws IOException {

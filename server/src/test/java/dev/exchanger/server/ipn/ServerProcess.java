@@ -40,6 +40,8 @@ final class ServerProcess implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.shared();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+    /** The operator's key of every server started here. */
+    private static final String ADMIN_KEY = "it-operator-key";
 
     final String name;
     final int port;
@@ -114,6 +116,7 @@ final class ServerProcess implements AutoCloseable {
         env.put("SPRING_DATASOURCE_USERNAME", "postgres");
         env.put("SPRING_DATASOURCE_PASSWORD", "");
         env.put("SPRING_MAIN_BANNER_MODE", "off");
+        env.put("EXCHANGER_ADMIN_API_KEY", ADMIN_KEY);
         env.put("EXCHANGER_IPN_ALLOW_PRIVATE_TARGETS", "true");
         env.put("EXCHANGER_IPN_POLL_INTERVAL", "100ms");
         env.put("EXCHANGER_IPN_BACKOFF", "200ms");
@@ -186,13 +189,28 @@ final class ServerProcess implements AutoCloseable {
         return call("PUT", "/public/exchanger/order/update-status", body).path("status").asString();
     }
 
+    /** POST /admin/orders/{uid}/status, the operator's change; returns the order's new status. */
+    String changeStatusByOperator(CreatedOrder order, String status) {
+        String body = """
+                {"status": %s}
+                """.formatted(JSON.writeValueAsString(status));
+        return call("POST", "/admin/orders/" + order.uid() + "/status", body, ADMIN_KEY).path("order").path("status").asString();
+    }
+
     private JsonNode call(String method, String path, String json) {
-        HttpRequest request = HttpRequest.newBuilder(uri(path))
+        return call(method, path, json, null);
+    }
+
+    private JsonNode call(String method, String path, String json, String apiKey) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                .build();
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (apiKey != null) {
+            builder.header("X-Api-Key", apiKey);
+        }
+        HttpRequest request = builder.build();
         HttpResponse<String> response;
         try {
             response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

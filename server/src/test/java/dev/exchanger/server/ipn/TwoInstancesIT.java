@@ -29,7 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * on the same empty database): 1,000 orders are created through both and each is moved to
  * inProgress through the other one. Every IPN is claimed by one instance and delivered exactly
  * once to a receiver that always answers 200, both instances deliver, and order uids stay
- * unique.
+ * unique. Then orders are moved through several statuses quickly, each change through either
+ * server, while their receiver refuses and stalls at random: each order's IPNs still arrive one
+ * at a time and in status order, whichever instance sends them.
  */
 class TwoInstancesIT {
 
@@ -43,10 +45,12 @@ class TwoInstancesIT {
     private static final Map<String, String> ENV = Map.of("EXCHANGER_IPN_TIMEOUT", "10s",
             // 1,000 orders created and changed in seconds from one address stand for many clients here
             "EXCHANGER_RATE_LIMIT_ENABLED", "false");
+    private static final int ORDERED = 40;
+    private static final List<String> PATH = List.of("waitPayment", "inProgress", "inProgressPayout", "done");
 
     @Test
     @Timeout(value = 360, unit = TimeUnit.SECONDS)
-    void everyStatusChangeIsDeliveredOnceAndBothInstancesShareTheWork() throws Exception {
+    void everyStatusChangeIsDeliveredOnceInOrderAndBothInstancesShareTheWork() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
@@ -138,6 +142,8 @@ class TwoInstancesIT {
                         .containsEntry(a.name, (long) CHANGES / 2).containsEntry(b.name, (long) CHANGES / 2);
                 assertThat(db.queryForObject("select count(distinct uid) from exchange_order", Long.class)).isEqualTo(CHANGES);
                 assertThat(db.queryForObject("select count(*) from exchange_order where status = 'inProgress'", Long.class)).isEqualTo(CHANGES);
+
+                eachOrdersIpnsArriveInStatusOrder(a, b, db);
                 passed = true;
             } finally {
                 for (CompletableFuture<ServerProcess> future : starting) {
@@ -148,6 +154,49 @@ class TwoInstancesIT {
                 }
                 ServerProcess.closeAll(servers, !passed);
             }
+        }
+    }
+
+    /**
+     * {@link #ORDERED} orders, each moved through {@link #PATH} as fast as the operator's API
+     * answers, every change through the other server than the one before, to a receiver that
+     * refuses 30 % of requests (at most 3 times per IPN, within the 7 attempts) and stalls 25 %.
+     */
+    private static void eachOrdersIpnsArriveInStatusOrder(ServerProcess a, ServerProcess b, JdbcTemplate db) throws Exception {
+        try (FlakyReceiver receiver = new FlakyReceiver(20260512L, 0.3, 0.25, 300, 3)) {
+            ExecutorService operators = Executors.newFixedThreadPool(8);
+            Map<Long, List<String>> expected = new java.util.concurrent.ConcurrentHashMap<>();
+            try {
+                List<Future<?>> moves = new ArrayList<>();
+                for (int i = 0; i < ORDERED; i++) {
+                    int n = i;
+                    moves.add(operators.submit(() -> {
+                        CreatedOrder order = (n % 2 == 0 ? a : b).createOrder(receiver.url("/ordered/" + n), "secret-" + n);
+                        for (int k = 0; k < PATH.size(); k++) {
+                            ServerProcess via = (n + k) % 2 == 0 ? a : b;
+                            assertThat(via.changeStatusByOperator(order, PATH.get(k))).isEqualTo(PATH.get(k));
+                        }
+                        expected.put(order.uid(), PATH);
+                        return null;
+                    }));
+                }
+                for (Future<?> move : moves) {
+                    move.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                operators.shutdownNow();
+            }
+            await("every order's IPNs accepted").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> expected.keySet().stream().allMatch(uid -> receiver.accepted(uid).size() >= PATH.size()));
+
+            receiver.assertEachOrderGotItsStatusesInOrder(expected);
+            assertThat(receiver.received()).as("the receiver refused some").anyMatch(r -> !r.accepted());
+            Long mixed = db.queryForObject("""
+                    select count(*) from (select d.order_id from ipn_attempt a join ipn_delivery d on d.id = a.delivery_id
+                                           where d.url like '%/ordered/%' group by d.order_id having count(distinct a.instance) = 2) m
+                    """, Long.class);
+            System.out.printf("%d of %d orders had their IPNs sent by both instances%n", mixed, ORDERED);
+            assertThat(mixed).as("orders whose IPNs both instances sent").isPositive();
         }
     }
 
