@@ -1,15 +1,16 @@
 -- The scale step: :n past orders of many partners, as the server stores them (the order, its
 -- wallet and e-mail, a history row), created over the last year, mostly done or deleted (none
 -- new or waitPayment, which would have expired long ago). uid = :base + i, secret 'S' || i in
--- 23 digits (bench/wrk/get-order.lua reads random ones). VACUUM ANALYZE at the end, so that
--- autovacuum has nothing to do during the measurements after it.
+-- 23 digits, stored as its SHA-256 (bench/wrk/get-order.lua reads random ones). VACUUM ANALYZE
+-- at the end, so that autovacuum has nothing to do during the measurements after it.
 --   psql -v n=.. -v base=.. -v route=.. -v to_key=.. -v route_key=.. -f scale.sql
 \set ON_ERROR_STOP on
 \timing on
-insert into exchange_order (id, uid, secret, route_id, status, in_amount, out_amount, rate, lang, partner, email,
+insert into exchange_order (id, uid, secret_hash, route_id, status, in_amount, out_amount, rate, lang, partner, email,
                             agreement, hide_out_data, client_callback_url, ipn_url, ipn_secret,
                             created_at, updated_at, expires_at, version)
-select 'b' || lpad(to_hex(g), 23, '0'), :base + g, 'S' || lpad(g::text, 23, '0'), :'route',
+select 'b' || lpad(to_hex(g), 23, '0'), :base + g, encode(sha256(convert_to('S' || lpad(g::text, 23, '0'), 'UTF8')), 'hex'),
+       :'route',
        (array['done', 'done', 'done', 'done', 'done', 'done', 'done', 'done', 'done', 'done', 'done', 'done',
               'deleted', 'deleted', 'deleted', 'deleted', 'returned', 'hold', 'inProgress', 'errorPayout'])[g % 20 + 1],
        0.5 + (g % 97) * 0.5, (0.5 + (g % 97) * 0.5) * 158.71, 158.71,

@@ -37,7 +37,7 @@ class OrderStore {
      */
     private static final String INSERT = """
             with o as (
-              insert into exchange_order (id, uid, secret, route_id, status, in_amount, out_amount, rate, lang, partner,
+              insert into exchange_order (id, uid, secret_hash, route_id, status, in_amount, out_amount, rate, lang, partner,
                                           partner_id, email, agreement, hide_out_data, client_callback_url, ipn_url,
                                           ipn_secret, created_at, updated_at, expires_at, version)
               select ?, ?, ?, r.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0
@@ -58,7 +58,7 @@ class OrderStore {
             """;
 
     private static final String COLUMNS = """
-            select o.id, o.uid, o.secret, o.route_id, o.status, o.in_amount, o.out_amount, o.rate, o.lang, o.partner,
+            select o.id, o.uid, o.secret_hash, o.route_id, o.status, o.in_amount, o.out_amount, o.rate, o.lang, o.partner,
                    o.partner_id, o.email, o.agreement, o.hide_out_data, o.client_callback_url, o.ipn_url, o.ipn_secret,
                    o.created_at, o.updated_at, o.expires_at, o.version,
                    r.updated_at, f.updated_at, t.updated_at,
@@ -129,7 +129,7 @@ class OrderStore {
             int i = 0;
             ps.setString(++i, order.getId());
             ps.setLong(++i, order.getUid());
-            ps.setString(++i, order.getSecret());
+            ps.setString(++i, order.getSecretHash());
             ps.setString(++i, order.getStatus().wireName());
             ps.setBigDecimal(++i, order.getInAmount());
             ps.setBigDecimal(++i, order.getOutAmount());
@@ -215,7 +215,7 @@ class OrderStore {
     private static final class Row {
         final String id;
         final long uid;
-        final String secret;
+        final String secretHash;
         final String routeId;
         final OrderStatus status;
         final BigDecimal inAmount;
@@ -240,7 +240,7 @@ class OrderStore {
         Row(ResultSet rs) throws SQLException {
             id = rs.getString(1);
             uid = rs.getLong(2);
-            secret = rs.getString(3);
+            secretHash = rs.getString(3);
             routeId = rs.getString(4);
             status = OrderStatus.fromWireName(rs.getString(5));
             inAmount = rs.getBigDecimal(6);
@@ -265,9 +265,9 @@ class OrderStore {
         ExchangeOrder toOrder(RouteCache routes) {
             Route route = routes.get(routeId, routeVersion)
                     .orElseThrow(() -> new IllegalStateException("Order " + uid + " has no route " + routeId));
-            ExchangeOrder.Draft draft = new ExchangeOrder.Draft(id, uid, secret, route, inAmount, outAmount, lang, partner, email,
+            ExchangeOrder.Draft draft = new ExchangeOrder.Draft(id, uid, null, route, inAmount, outAmount, lang, partner, email,
                     agreement, hideOutData, clientCallbackUrl, ipnUrl, ipnSecret, values, partnerId);
-            return ExchangeOrder.restore(draft, status, rate, createdAt, updatedAt, expiresAt, version);
+            return ExchangeOrder.restore(draft, secretHash, status, rate, createdAt, updatedAt, expiresAt, version);
         }
     }
 
