@@ -76,7 +76,11 @@ public class ExchangeOrder {
     @Column(name = "ipn_url")
     private String ipnUrl;
 
-    @Column(name = "ipn_secret")
+    /**
+     * The merchant's IPN signing secret in clear, on a new order only: {@code OrderStore} stores
+     * it encrypted, and only the IPN dispatcher reads it back.
+     */
+    @Transient
     private String ipnSecret;
 
     @Column(name = "created_at")
@@ -246,7 +250,7 @@ public class ExchangeOrder {
         return ipnUrl;
     }
 
-    public String getIpnSecret() {
+    String getIpnSecret() {
         return ipnSecret;
     }
 

@@ -87,10 +87,10 @@ class CreateOrderTest extends ApiTest {
         assertThat(order.path("clientCallbackUrl").asString()).isEqualTo("https://shop.example.com/checkout/done");
         assertThat(order.path("fromValues").get(0).path("value").asString()).isEqualTo("0x52908400098527886E0F7030069857D2E4169EE7");
         assertThat(order.path("createdAt").asString()).isNotBlank();
-        // the IPN secret is the merchant's signing key: stored, never answered
+        // the IPN secret is the merchant's signing key: stored encrypted, never answered
         assertThat(reply.text()).doesNotContain("SECRET123").doesNotContain("ipnSecret").doesNotContain("ipnUrl");
         assertThat(jdbc.queryForObject("select ipn_secret from exchange_order where uid = ?", String.class,
-                order.path("uid").asLong())).isEqualTo("SECRET123");
+                order.path("uid").asLong())).startsWith("v1:").doesNotContain("SECRET123");
     }
 
     @Test
