@@ -80,6 +80,10 @@ SCALE_BASE=100000000                                      # the 1,000,000 orders
 # checks are measured but never refuse (exchanger.rate-limit.*, exchanger.web.max-requests-per-address)
 RATE_LIMITS=(EXCHANGER_RATELIMIT_CREATEPERADDRESS=1000000000/1s EXCHANGER_RATELIMIT_LOOKUPPERADDRESS=1000000000/1s
   EXCHANGER_RATELIMIT_FAILURESPERADDRESS=1000000000/1s EXCHANGER_WEB_MAXREQUESTSPERADDRESS=100000)
+# The server's key for secrets at rest (EXCHANGER_CRYPTO_KEYS), new each run: the pools' encrypted
+# ipnSecrets (SealIpnSecrets.java) are written with it
+CRYPTO_KEY=bench:$(head -c 32 /dev/urandom | base64)
+POOL_IPN_SECRET=bench-ipn-secret
 
 # The database the bench talks to; the Debian PostgreSQL first, the embedded one at the end
 DB_PORT= DB_USER=exchanger DB_PASS=exchanger DB_NAME=exchanger
@@ -167,7 +171,7 @@ start_server() {
   start_java server "$LOGS/server.log" \
     SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/$DB_NAME" SPRING_DATASOURCE_USERNAME="$DB_USER" \
     SPRING_DATASOURCE_PASSWORD="$DB_PASS" EXCHANGER_ADMIN_API_KEY="$ADMIN_KEY" EXCHANGER_IPN_ALLOW_PRIVATE_TARGETS=true \
-    "${RATE_LIMITS[@]}" -- "$SERVER_JAR" --server.port="$SERVER_PORT"
+    EXCHANGER_CRYPTO_KEYS="$CRYPTO_KEY" "${RATE_LIMITS[@]}" -- "$SERVER_JAR" --server.port="$SERVER_PORT"
   SERVER_PID=$JAVA_PID
   wait_ready "$SERVER_URL/actuator/health/readiness" "$SERVER_PID" 300 ||
     die "the server did not get ready; $(grep -E 'ERROR|Exception' "$LOGS/server.log" | head -5; tail -5 "$LOGS/server.log")"
@@ -222,23 +226,31 @@ route_env() {
     BENCH_ROUTE_KEY="${ROUTE_KEY:-5d8e5f4ab80b7b4cd75a6415}")
 }
 
-# ipn_body TIMESTAMP: an IPN form as the server sends it (IpnForm: the fields, URL-encoded brackets, the hash)
+# ipn_body TIMESTAMP: an IPN form as the server's outbox stores it (IpnForm: the fields, URL-encoded
+# brackets; the dispatcher adds the hash when it sends it)
 ipn_body() {
   printf 'orderUID=%s&orderId=%s&newStatus=hold&inAmount=2&outAmount=317.42&xml_from=BENCHETH&xml_to=BENCHWMZ&timestamp=%s' \
     "$((ADMIN_BASE + 1))" e20000000000000000000001 "$1"
   printf '&toValues%%5B0%%5D%%5Bkey%%5D=%s&toValues%%5B0%%5D%%5Bname%%5D=wallet&toValues%%5B0%%5D%%5Bvalue%%5D=Z123456789012' \
     "${TO_KEY:-5d8e5f4ab80b7b4cd75a6414}"
+}
+# ipn_sent_body TIMESTAMP: the same IPN as the server sends it, with its hash last
+ipn_sent_body() {
+  ipn_body "$1"
   printf '&hash=%s' 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
 }
 
 # ---- pools of orders ----------------------------------------------------------------------------
 
-# make_pool NAME BASE N IDP PREFIX STATUS IPN_URL PARTNER: orders by SQL (bench/sql/pool.sql), once per database
+# make_pool NAME BASE N IDP PREFIX STATUS IPN_URL PARTNER: orders by SQL (bench/sql/pool.sql), once per database;
+# with an IPN_URL their ipnSecrets encrypted with the server's key (bench/SealIpnSecrets.java)
 make_pool() {
   local name=$1 t0
   [[ -n ${POOL[$name]:-} ]] && return 0
   t0=$(now_ms)
-  sql -v base="$2" -v n="$3" -v idp="$4" -v prefix="$5" -v status="$6" -v ipn_url="$7" -v partner="$8" \
+  if [[ -n $7 ]]; then
+    "$JAVA" "$BENCH_DIR/SealIpnSecrets.java" "${CRYPTO_KEY%%:*}" "${CRYPTO_KEY#*:}" "$4" "$3" "$POOL_IPN_SECRET"
+  fi | sql -v base="$2" -v n="$3" -v idp="$4" -v prefix="$5" -v status="$6" -v ipn_url="$7" -v partner="$8" \
     -v route="$ROUTE_ID" -v to_key="$TO_KEY" -v route_key="$ROUTE_KEY" -f "$BENCH_DIR/sql/pool.sql" >/dev/null
   sql -c checkpoint >/dev/null
   POOL[$name]=1
@@ -286,7 +298,7 @@ need_http() {
       route_env
       wrk_step "http-order-$c" "empty app POST /order (JSON)" empty-app "$c" "$SECS" "$EMPTY_URL/order" create-order.lua "$EMPTY_PID" ;;
     ipn)
-      WRK_ENV=(BENCH_IPN_BODY="$(ipn_body 0)")
+      WRK_ENV=(BENCH_IPN_BODY="$(ipn_sent_body 0)")
       wrk_step "http-ipn-$c" "empty app POST /ipn (IPN form)" empty-app "$c" "$SECS" "$EMPTY_URL/ipn" ipn-form.lua "$EMPTY_PID"
       curl -sf -XPOST "$EMPTY_URL/ipn/reset" ;;
   esac
@@ -673,7 +685,7 @@ section_embedded() {
   port=$(free_port $((EMPTY_PORT + 1)))
   t0=$(now_ms)
   start_java "server (embedded PostgreSQL)" "$LOGS/server-embedded.log" EXCHANGER_ADMIN_API_KEY="$ADMIN_KEY" \
-    EXCHANGER_IPN_ALLOW_PRIVATE_TARGETS=true "${RATE_LIMITS[@]}" -- "$SERVER_JAR" --server.port="$port"
+    EXCHANGER_IPN_ALLOW_PRIVATE_TARGETS=true EXCHANGER_CRYPTO_KEYS="$CRYPTO_KEY" "${RATE_LIMITS[@]}" -- "$SERVER_JAR" --server.port="$port"
   SERVER_PID=$JAVA_PID
   SERVER_URL=http://127.0.0.1:$port
   wait_ready "$SERVER_URL/actuator/health/readiness" "$SERVER_PID" 300 ||

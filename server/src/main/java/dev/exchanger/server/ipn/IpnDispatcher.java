@@ -1,5 +1,7 @@
 package dev.exchanger.server.ipn;
 
+import dev.exchanger.server.crypto.SealedColumn;
+import dev.exchanger.server.crypto.SecretBox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -39,7 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * delivered; 410 stops; anything else is retried after the backoff (or the receiver's
  * Retry-After, if longer) until max-attempts. A claim outlives the longest attempt, and expires,
  * so a crashed instance's IPNs are taken over. A slow receiver holds at most per-host-limit
- * workers and is left out of claims meanwhile, so other receivers' IPNs keep going.
+ * workers and is left out of claims meanwhile, so other receivers' IPNs keep going. Each IPN
+ * is signed as it is sent, with the order's ipnSecret decrypted on the worker.
  *
  * <p>The IPNs of one order go out one at a time, in the order of its status changes: the next
  * is not claimed before the previous one is delivered, stopped or given up, on any instance
@@ -114,13 +117,18 @@ public class IpnDispatcher implements SmartLifecycle {
              where order_id = ? and id > ? and state = 'pending' and not redelivered and next_attempt_at < ?
             """;
 
-    record Claimed(long id, String webhookId, String url, String body, int attempts, int maxAttempts, String secret,
+    /** A claimed IPN: its stored (unsigned) body, and the order's ipnSecret as stored (encrypted). */
+    record Claimed(long id, String webhookId, String url, String body, int attempts, int maxAttempts, String sealedSecret,
                    String host, String orderId, boolean redelivered) {
     }
+
+    /** What an IPN whose ipnSecret cannot be decrypted records as its attempt's error (the log has the reason). */
+    static final String UNREADABLE_SECRET = "not sent: the server could not decrypt the order's ipnSecret";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final IpnSender sender;
+    private final SecretBox box;
     private final IpnProperties properties;
     private final String instance;
     private final Semaphore freeWorkers;
@@ -143,10 +151,12 @@ public class IpnDispatcher implements SmartLifecycle {
     private ScheduledExecutorService poller;
     private ExecutorService workers;
 
-    IpnDispatcher(JdbcTemplate jdbc, TransactionTemplate transactions, IpnSender sender, IpnProperties properties, MeterRegistry meters) {
+    IpnDispatcher(JdbcTemplate jdbc, TransactionTemplate transactions, IpnSender sender, SecretBox box, IpnProperties properties,
+                  MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.sender = sender;
+        this.box = box;
         this.properties = properties;
         // pid@host, cut to fit claimed_by (varchar 64) with room for a random suffix that tells restarts apart
         String name = ManagementFactory.getRuntimeMXBean().getName();
@@ -264,7 +274,7 @@ public class IpnDispatcher implements SmartLifecycle {
     }
 
     private void attempt(Claimed delivery) {
-        IpnSender.Result result = sender.post(delivery.url(), delivery.body(), delivery.webhookId(), delivery.secret());
+        IpnSender.Result result = post(delivery);
         latency.record(Duration.ofMillis(result.latencyMillis()));
         int attempts = delivery.attempts() + 1;
         Instant now = Instant.now();
@@ -287,6 +297,24 @@ public class IpnDispatcher implements SmartLifecycle {
         String error = result.error() != null ? result.error()
                 : result.delivered() ? null : "HTTP " + result.status();
         outcomes.add(new Outcome(delivery, result, now, state, attempts, next, error));
+    }
+
+    /**
+     * Decrypts the order's ipnSecret, signs the body with it and posts it. A secret that cannot
+     * be decrypted (its key is not configured, or it was altered) is an attempt that failed
+     * without sending: it is logged with the reason, never the value, and retried like any
+     * other, so that configuring the missing key lets it through.
+     */
+    private IpnSender.Result post(Claimed delivery) {
+        String secret;
+        try {
+            secret = box.open(delivery.sealedSecret(), SealedColumn.IPN_SECRET.context(delivery.orderId()));
+        } catch (SecretBox.UnreadableSecretException e) {
+            log.error("IPN {} of order {} was not sent: the order's ipnSecret cannot be decrypted: {}",
+                    delivery.webhookId(), delivery.orderId(), e.getMessage());
+            return new IpnSender.Result(null, null, UNREADABLE_SECRET, 0);
+        }
+        return sender.post(delivery.url(), IpnForm.sign(delivery.body(), secret), delivery.webhookId(), secret);
     }
 
     /** How one attempt ended, waiting to be written with the others that ended meanwhile. */

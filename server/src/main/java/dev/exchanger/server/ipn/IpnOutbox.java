@@ -13,7 +13,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Writes one IPN per status change of an order that has an ipnUrl, in the transaction of the
- * change (so both commit or neither does), and wakes the dispatcher once it has committed.
+ * change (so both commit or neither does), and wakes the dispatcher once it has committed. The
+ * body is stored unsigned: the dispatcher signs it with the ipnSecret when it sends it.
  */
 @Component
 class IpnOutbox {

@@ -2,6 +2,7 @@ package dev.exchanger.server.order;
 
 import dev.exchanger.server.route.FieldKind;
 import dev.exchanger.server.route.Route;
+import dev.exchanger.server.support.Secrets;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -12,6 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,6 +30,15 @@ public class ExchangeOrder {
 
     private long uid;
 
+    /** The order secret as stored: its SHA-256 only (see {@link Secrets}). */
+    @Column(name = "secret_hash")
+    private String secretHash;
+
+    /**
+     * The order secret in clear, known only to the request that created the order or that
+     * proved it ({@link #provenBy}); never read from the database.
+     */
+    @Transient
     private String secret;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -65,7 +76,11 @@ public class ExchangeOrder {
     @Column(name = "ipn_url")
     private String ipnUrl;
 
-    @Column(name = "ipn_secret")
+    /**
+     * The merchant's IPN signing secret in clear, on a new order only: {@code OrderStore} stores
+     * it encrypted, and only the IPN dispatcher reads it back.
+     */
+    @Transient
     private String ipnSecret;
 
     @Column(name = "created_at")
@@ -89,7 +104,7 @@ public class ExchangeOrder {
     protected ExchangeOrder() {
     }
 
-    /** What an order is made of; the service fills it after checking every part. */
+    /** What an order is made of; the service fills it after checking every part. {@code secret} is in clear. */
     public record Draft(String id, long uid, String secret, Route route, BigDecimal inAmount, BigDecimal outAmount,
                         String lang, String partner, String email, boolean agreement, boolean hideOutData,
                         String clientCallbackUrl, String ipnUrl, String ipnSecret, List<OrderFieldValue> values,
@@ -101,6 +116,7 @@ public class ExchangeOrder {
         order.id = draft.id();
         order.uid = draft.uid();
         order.secret = draft.secret();
+        order.secretHash = draft.secret() == null ? null : Secrets.hash(draft.secret());
         order.route = draft.route();
         order.status = OrderStatus.NEW;
         order.inAmount = draft.inAmount();
@@ -122,10 +138,14 @@ public class ExchangeOrder {
         return order;
     }
 
-    /** An order as it is stored, read with plain SQL (see {@code OrderStore}). */
-    static ExchangeOrder restore(Draft draft, OrderStatus status, BigDecimal rate, Instant createdAt, Instant updatedAt,
-                                 Instant expiresAt, long version) {
+    /**
+     * An order as it is stored, read with plain SQL (see {@code OrderStore}): the draft has no
+     * secret, only its stored hash is known.
+     */
+    static ExchangeOrder restore(Draft draft, String secretHash, OrderStatus status, BigDecimal rate, Instant createdAt,
+                                 Instant updatedAt, Instant expiresAt, long version) {
         ExchangeOrder order = create(draft, createdAt);
+        order.secretHash = secretHash;
         order.status = status;
         order.rate = rate;
         order.updatedAt = updatedAt;
@@ -141,6 +161,15 @@ public class ExchangeOrder {
         }
         this.status = next;
         this.updatedAt = now;
+    }
+
+    /**
+     * This order, now known to be the one whose secret the caller gave: its answers (the page
+     * URLs, the {@code secret} field) carry the caller's secret as the creation answer did.
+     */
+    ExchangeOrder provenBy(String secret) {
+        this.secret = secret;
+        return this;
     }
 
     /** Every field value, in the order they were given: fromValues, toValues, routeValues. */
@@ -160,8 +189,13 @@ public class ExchangeOrder {
         return uid;
     }
 
+    /** The secret in clear: on a new order, or one the caller proved; null otherwise. */
     public String getSecret() {
         return secret;
+    }
+
+    public String getSecretHash() {
+        return secretHash;
     }
 
     public Route getRoute() {
@@ -216,7 +250,7 @@ public class ExchangeOrder {
         return ipnUrl;
     }
 
-    public String getIpnSecret() {
+    String getIpnSecret() {
         return ipnSecret;
     }
 

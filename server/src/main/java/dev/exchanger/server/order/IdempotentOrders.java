@@ -3,6 +3,8 @@ package dev.exchanger.server.order;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.exchanger.server.api.model.CreateOrderRequest;
 import dev.exchanger.server.api.model.OrderResponse;
+import dev.exchanger.server.crypto.SealedColumn;
+import dev.exchanger.server.crypto.SecretBox;
 import dev.exchanger.server.support.Hashes;
 import dev.exchanger.server.web.ApiException;
 import dev.exchanger.server.web.RequestIds;
@@ -36,6 +38,10 @@ import tools.jackson.databind.module.SimpleModule;
  * request failed) its own insert goes through and it creates the order. This relies on READ
  * COMMITTED (PostgreSQL's default, and this application's), where the read after the conflict
  * sees the row that the other transaction committed.
+ *
+ * <p>The stored answer holds the order's secret and page URLs, and the replay must give them
+ * back, so it is stored encrypted ({@link SecretBox}, bound to the key's row) rather than
+ * rebuilt: the order itself keeps only the secret's hash.
  */
 @Service
 public class IdempotentOrders {
@@ -66,12 +72,14 @@ public class IdempotentOrders {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final SecretBox box;
 
-    public IdempotentOrders(OrderService orders, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+    public IdempotentOrders(OrderService orders, JdbcTemplate jdbc, JsonMapper json, Clock clock, SecretBox box) {
         this.orders = orders;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.box = box;
     }
 
     /** The answer to a request with a key, and whether it is the stored answer to an earlier one. */
@@ -97,7 +105,7 @@ public class IdempotentOrders {
         for (int attempt = 0; attempt < 3; attempt++) {
             if (jdbc.update(INSERT, scope, key, hash, utc(now)) == 1) {
                 OrderResponse body = answer.apply(orders.create(request));
-                jdbc.update(STORE_ANSWER, json.writeValueAsString(body), scope, key);
+                jdbc.update(STORE_ANSWER, box.seal(json.writeValueAsString(body), context(scope, key)), scope, key);
                 return new Answer(body, false);
             }
             List<Stored> stored = jdbc.query(FIND, (rs, n) -> new Stored(rs.getString(1), rs.getString(2)), scope, key);
@@ -105,11 +113,15 @@ public class IdempotentOrders {
                 if (!stored.get(0).requestHash().equals(hash)) {
                     throw ApiException.idempotencyConflict();
                 }
-                OrderResponse replay = json.readValue(stored.get(0).responseBody(), OrderResponse.class);
+                OrderResponse replay = json.readValue(box.open(stored.get(0).responseBody(), context(scope, key)), OrderResponse.class);
                 return new Answer(replay.requestId(RequestIds.current()), true);
             }
         }
         throw new IllegalStateException("The Idempotency-Key row neither inserts nor reads");
+    }
+
+    private static String context(String scope, String key) {
+        return SealedColumn.IDEMPOTENT_ANSWER.context(scope, key);
     }
 
     /** sha256 (hex) of the request in its canonical form: the JSON and the bracket form of one order hash alike. */

@@ -112,10 +112,14 @@ public class OrderService {
                 ApiCaller.current().map(ApiCaller::partnerId).orElse(null));
     }
 
-    /** The order with this uid and secret; a wrong secret is answered like an unknown order. */
+    /**
+     * The order with this uid and secret; a wrong secret is answered like an unknown order. Only
+     * the secret's hash is stored, so the order answered carries the caller's own secret.
+     */
     public ExchangeOrder get(long uid, String secret) {
         return store.findByUid(uid)
-                .filter(order -> Secrets.matches(order.getSecret(), secret))
+                .filter(order -> Secrets.matchesHash(order.getSecretHash(), secret))
+                .map(order -> order.provenBy(secret))
                 .orElseThrow(ApiException::orderNotFound);
     }
 
@@ -146,7 +150,8 @@ public class OrderService {
     /** The order, locked for a status change; a wrong secret is answered like an unknown order. */
     private ExchangeOrder lockWithSecret(long uid, String secret) {
         return store.lockByUid(uid)
-                .filter(o -> Secrets.matches(o.getSecret(), secret))
+                .filter(order -> Secrets.matchesHash(order.getSecretHash(), secret))
+                .map(order -> order.provenBy(secret))
                 .orElseThrow(ApiException::orderNotFound);
     }
 

@@ -1,5 +1,7 @@
 package dev.exchanger.server.order;
 
+import dev.exchanger.server.crypto.SealedColumn;
+import dev.exchanger.server.crypto.SecretBox;
 import dev.exchanger.server.route.FieldKind;
 import dev.exchanger.server.route.Route;
 import dev.exchanger.server.route.RouteCache;
@@ -26,6 +28,9 @@ import org.springframework.stereotype.Component;
  * one, a status change three (lock, write, commit). The route of every order comes from
  * {@link RouteCache}, checked against the versions each statement reads or writes with. JPA
  * keeps the rest (search, history, the catalog) and maps the same tables.
+ *
+ * <p>The order secret is written as its hash, the ipnSecret encrypted ({@link SecretBox}, bound
+ * to the order's id); reads leave the ipnSecret out, as only the IPN dispatcher needs it.
  */
 @Component
 class OrderStore {
@@ -37,7 +42,7 @@ class OrderStore {
      */
     private static final String INSERT = """
             with o as (
-              insert into exchange_order (id, uid, secret, route_id, status, in_amount, out_amount, rate, lang, partner,
+              insert into exchange_order (id, uid, secret_hash, route_id, status, in_amount, out_amount, rate, lang, partner,
                                           partner_id, email, agreement, hide_out_data, client_callback_url, ipn_url,
                                           ipn_secret, created_at, updated_at, expires_at, version)
               select ?, ?, ?, r.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0
@@ -58,8 +63,8 @@ class OrderStore {
             """;
 
     private static final String COLUMNS = """
-            select o.id, o.uid, o.secret, o.route_id, o.status, o.in_amount, o.out_amount, o.rate, o.lang, o.partner,
-                   o.partner_id, o.email, o.agreement, o.hide_out_data, o.client_callback_url, o.ipn_url, o.ipn_secret,
+            select o.id, o.uid, o.secret_hash, o.route_id, o.status, o.in_amount, o.out_amount, o.rate, o.lang, o.partner,
+                   o.partner_id, o.email, o.agreement, o.hide_out_data, o.client_callback_url, o.ipn_url,
                    o.created_at, o.updated_at, o.expires_at, o.version,
                    r.updated_at, f.updated_at, t.updated_at,
                    v.kind, v.field_key, v.name, v.value
@@ -97,10 +102,12 @@ class OrderStore {
 
     private final JdbcTemplate jdbc;
     private final RouteCache routes;
+    private final SecretBox box;
 
-    OrderStore(JdbcTemplate jdbc, RouteCache routes) {
+    OrderStore(JdbcTemplate jdbc, RouteCache routes, SecretBox box) {
         this.jdbc = jdbc;
         this.routes = routes;
+        this.box = box;
     }
 
     /**
@@ -129,7 +136,7 @@ class OrderStore {
             int i = 0;
             ps.setString(++i, order.getId());
             ps.setLong(++i, order.getUid());
-            ps.setString(++i, order.getSecret());
+            ps.setString(++i, order.getSecretHash());
             ps.setString(++i, order.getStatus().wireName());
             ps.setBigDecimal(++i, order.getInAmount());
             ps.setBigDecimal(++i, order.getOutAmount());
@@ -142,7 +149,8 @@ class OrderStore {
             ps.setBoolean(++i, order.isHideOutData());
             ps.setString(++i, order.getClientCallbackUrl());
             ps.setString(++i, order.getIpnUrl());
-            ps.setString(++i, order.getIpnSecret());
+            ps.setString(++i, order.getIpnSecret() == null ? null
+                    : box.seal(order.getIpnSecret(), SealedColumn.IPN_SECRET.context(order.getId())));
             ps.setObject(++i, utc(order.getCreatedAt()));
             ps.setObject(++i, utc(order.getUpdatedAt()));
             ps.setObject(++i, utc(order.getExpiresAt()));
@@ -199,9 +207,9 @@ class OrderStore {
                 row = new Row(rs);
                 rows.put(id, row);
             }
-            String kind = rs.getString(25);
+            String kind = rs.getString(24);
             if (kind != null) {
-                row.values.add(new OrderFieldValue(FieldKind.fromWireName(kind), rs.getString(26), rs.getString(27), rs.getString(28)));
+                row.values.add(new OrderFieldValue(FieldKind.fromWireName(kind), rs.getString(25), rs.getString(26), rs.getString(27)));
             }
         }
         List<ExchangeOrder> orders = new ArrayList<>(rows.size());
@@ -215,7 +223,7 @@ class OrderStore {
     private static final class Row {
         final String id;
         final long uid;
-        final String secret;
+        final String secretHash;
         final String routeId;
         final OrderStatus status;
         final BigDecimal inAmount;
@@ -229,7 +237,6 @@ class OrderStore {
         final boolean hideOutData;
         final String clientCallbackUrl;
         final String ipnUrl;
-        final String ipnSecret;
         final Instant createdAt;
         final Instant updatedAt;
         final Instant expiresAt;
@@ -240,7 +247,7 @@ class OrderStore {
         Row(ResultSet rs) throws SQLException {
             id = rs.getString(1);
             uid = rs.getLong(2);
-            secret = rs.getString(3);
+            secretHash = rs.getString(3);
             routeId = rs.getString(4);
             status = OrderStatus.fromWireName(rs.getString(5));
             inAmount = rs.getBigDecimal(6);
@@ -254,20 +261,19 @@ class OrderStore {
             hideOutData = rs.getBoolean(14);
             clientCallbackUrl = rs.getString(15);
             ipnUrl = rs.getString(16);
-            ipnSecret = rs.getString(17);
-            createdAt = instant(rs, 18);
-            updatedAt = instant(rs, 19);
-            expiresAt = instant(rs, 20);
-            version = rs.getLong(21);
-            routeVersion = new RouteCache.Version(instant(rs, 22), instant(rs, 23), instant(rs, 24));
+            createdAt = instant(rs, 17);
+            updatedAt = instant(rs, 18);
+            expiresAt = instant(rs, 19);
+            version = rs.getLong(20);
+            routeVersion = new RouteCache.Version(instant(rs, 21), instant(rs, 22), instant(rs, 23));
         }
 
         ExchangeOrder toOrder(RouteCache routes) {
             Route route = routes.get(routeId, routeVersion)
                     .orElseThrow(() -> new IllegalStateException("Order " + uid + " has no route " + routeId));
-            ExchangeOrder.Draft draft = new ExchangeOrder.Draft(id, uid, secret, route, inAmount, outAmount, lang, partner, email,
-                    agreement, hideOutData, clientCallbackUrl, ipnUrl, ipnSecret, values, partnerId);
-            return ExchangeOrder.restore(draft, status, rate, createdAt, updatedAt, expiresAt, version);
+            ExchangeOrder.Draft draft = new ExchangeOrder.Draft(id, uid, null, route, inAmount, outAmount, lang, partner, email,
+                    agreement, hideOutData, clientCallbackUrl, ipnUrl, null, values, partnerId);
+            return ExchangeOrder.restore(draft, secretHash, status, rate, createdAt, updatedAt, expiresAt, version);
         }
     }
 

@@ -4,7 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 
-/** Order secrets (24 random base62 characters) and other random tokens, compared in constant time. */
+/**
+ * Order secrets (24 random base62 characters) and other random tokens. An order secret is stored
+ * only as its SHA-256 ({@link #hash}), like a partner API key: a fast hash is right for it, since
+ * 24 random base62 characters are about 143 bits that no one can guess or try through, and a
+ * slow password hash would cost every {@code order/get}. Checks compare hashes in constant time.
+ */
 public final class Secrets {
 
     private static final char[] BASE62 =
@@ -28,11 +33,17 @@ public final class Secrets {
         return new String(secret);
     }
 
-    public static boolean matches(String expected, String given) {
-        if (expected == null || given == null) {
+    /** The stored form of a secret: SHA-256 of its UTF-8 bytes, lower-case hex. */
+    public static String hash(String secret) {
+        return Hashes.sha256Hex(secret);
+    }
+
+    /** Whether {@code given} is the secret whose {@link #hash} is {@code storedHash}, compared in constant time. */
+    public static boolean matchesHash(String storedHash, String given) {
+        if (storedHash == null || given == null) {
             return false;
         }
         return MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+                storedHash.getBytes(StandardCharsets.US_ASCII), hash(given).getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -171,13 +171,19 @@ final class ServerProcess implements AutoCloseable {
 
     /** POST /public/exchanger/order/create (JSON) on the demo route ETH -> WMZ with an IPN to {@code ipnUrl}. */
     CreatedOrder createOrder(String ipnUrl, String ipnSecret) {
+        return createOrder(ipnUrl, ipnSecret, null);
+    }
+
+    /** The same, with an {@code Idempotency-Key} unless it is null. */
+    CreatedOrder createOrder(String ipnUrl, String ipnSecret, String idempotencyKey) {
         String body = """
                 {"routeId": "5d8e5f4ab80b7b4cd75a6402", "amount": 2,
                  "toValues": [{"key": "5d8e5f4ab80b7b4cd75a6414", "value": "Z123456789012"}],
                  "routeValues": [{"key": "5d8e5f4ab80b7b4cd75a6415", "value": "client@example.com"}],
                  "ipnUrl": %s, "ipnSecret": %s}
                 """.formatted(JSON.writeValueAsString(ipnUrl), JSON.writeValueAsString(ipnSecret));
-        JsonNode data = call("POST", "/public/exchanger/order/create", body);
+        JsonNode data = idempotencyKey == null ? call("POST", "/public/exchanger/order/create", body)
+                : call("POST", "/public/exchanger/order/create", body, "Idempotency-Key", idempotencyKey);
         return new CreatedOrder(data.path("_id").asString(), data.path("uid").asLong(), data.path("secret").asString(), name);
     }
 
@@ -194,21 +200,21 @@ final class ServerProcess implements AutoCloseable {
         String body = """
                 {"status": %s}
                 """.formatted(JSON.writeValueAsString(status));
-        return call("POST", "/admin/orders/" + order.uid() + "/status", body, ADMIN_KEY).path("order").path("status").asString();
+        return call("POST", "/admin/orders/" + order.uid() + "/status", body, "X-Api-Key", ADMIN_KEY)
+                .path("order").path("status").asString();
     }
 
-    private JsonNode call(String method, String path, String json) {
-        return call(method, path, json, null);
-    }
-
-    private JsonNode call(String method, String path, String json, String apiKey) {
+    /** A call that must answer 200 with {@code success: true}; its {@code data}. {@code json} null: no body. */
+    JsonNode call(String method, String path, String json, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
                 .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        if (apiKey != null) {
-            builder.header("X-Api-Key", apiKey);
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            builder.headers(headers);
         }
         HttpRequest request = builder.build();
         HttpResponse<String> response;

@@ -2,6 +2,7 @@ package dev.exchanger.server.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.exchanger.server.support.Hashes;
 import dev.exchanger.server.testing.ApiTest;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -55,9 +56,9 @@ class CreateOrderTest extends ApiTest {
         assertThat(after.orders()).isEqualTo(before.orders() + 1);
         assertThat(after.fieldValues()).isEqualTo(before.fieldValues() + 2);
         assertThat(after.statusChanges()).isEqualTo(before.statusChanges() + 1);
-        assertThat(jdbc.queryForMap("select id, secret, status, in_amount, out_amount from exchange_order where uid = ?", uid))
+        assertThat(jdbc.queryForMap("select id, secret_hash, status, in_amount, out_amount from exchange_order where uid = ?", uid))
                 .containsEntry("id", order.path("_id").asString())
-                .containsEntry("secret", secret)
+                .containsEntry("secret_hash", Hashes.sha256Hex(secret))
                 .containsEntry("status", "new")
                 .hasEntrySatisfying("in_amount", v -> assertThat((BigDecimal) v).isEqualByComparingTo("2"))
                 .hasEntrySatisfying("out_amount", v -> assertThat((BigDecimal) v).isEqualByComparingTo("317.42"));
@@ -86,10 +87,10 @@ class CreateOrderTest extends ApiTest {
         assertThat(order.path("clientCallbackUrl").asString()).isEqualTo("https://shop.example.com/checkout/done");
         assertThat(order.path("fromValues").get(0).path("value").asString()).isEqualTo("0x52908400098527886E0F7030069857D2E4169EE7");
         assertThat(order.path("createdAt").asString()).isNotBlank();
-        // the IPN secret is the merchant's signing key: stored, never answered
+        // the IPN secret is the merchant's signing key: stored encrypted, never answered
         assertThat(reply.text()).doesNotContain("SECRET123").doesNotContain("ipnSecret").doesNotContain("ipnUrl");
         assertThat(jdbc.queryForObject("select ipn_secret from exchange_order where uid = ?", String.class,
-                order.path("uid").asLong())).isEqualTo("SECRET123");
+                order.path("uid").asLong())).startsWith("v1:").doesNotContain("SECRET123");
     }
 
     @Test

@@ -6,6 +6,8 @@ import dev.exchanger.server.api.model.CreateOrderRequest;
 import dev.exchanger.server.api.model.FieldValue;
 import dev.exchanger.server.api.model.Order;
 import dev.exchanger.server.api.model.OrderResponse;
+import dev.exchanger.server.crypto.SealedColumn;
+import dev.exchanger.server.crypto.SecretBox;
 import dev.exchanger.server.testing.ApiTest;
 import java.math.BigDecimal;
 import java.util.List;
@@ -34,6 +36,9 @@ class IdempotencyKeyTest extends ApiTest {
 
     @Autowired
     IdempotencyKeyPurge purge;
+
+    @Autowired
+    SecretBox box;
 
     @Test
     void theSameKeyAndBodyAnswerTheFirstAnswerAgainAndCreateOneOrder() throws Exception {
@@ -221,7 +226,7 @@ class IdempotencyKeyTest extends ApiTest {
     }
 
     @Test
-    void theStoredAnswerIsTheEnvelopeWithTheOrderButNeverTheIpnSecret() throws Exception {
+    void theStoredAnswerIsTheEnvelopeWithTheOrderEncryptedAndNeverTheIpnSecret() throws Exception {
         String key = newIdempotencyKey();
         Map<String, Object> body = marked();
         body.put("ipnUrl", "https://shop.example.com/ipn/exchanger");
@@ -232,10 +237,30 @@ class IdempotencyKeyTest extends ApiTest {
         Map<String, Object> row = jdbc.queryForMap("select scope, request_hash, response_body from idempotency_key where idem_key = ?", key);
         assertThat(row).containsEntry("scope", "");
         assertThat((String) row.get("request_hash")).matches("^[0-9a-f]{64}$");
-        JsonNode stored = JSON.readTree((String) row.get("response_body"));
+        String sealed = (String) row.get("response_body");
+        assertThat(sealed).startsWith("v1:").doesNotContain(first.data().path("secret").asString()).doesNotContain("\"uid\"");
+        JsonNode stored = JSON.readTree(box.open(sealed, SealedColumn.IDEMPOTENT_ANSWER.context("", key)));
         assertThat(stored.path("data")).isEqualTo(first.data());
         assertThat(stored.path("requestId").asString()).isEqualTo(first.body().path("requestId").asString());
-        assertThat((String) row.get("response_body")).doesNotContain("IDEMPOTENT-IPN-SECRET");
+        assertThat(stored.toString()).doesNotContain("IDEMPOTENT-IPN-SECRET");
+    }
+
+    @Test
+    void theReplayedSecretAndPaymentUrlOpenTheOrder() throws Exception {
+        String key = newIdempotencyKey();
+        Map<String, Object> body = marked();
+        Reply first = strict(createJson(body).header(KEY, key));
+
+        Reply replay = strict(createJson(body).header(KEY, key));
+
+        assertThat(replay.header(REPLAYED)).isEqualTo("true");
+        String secret = replay.data().path("secret").asString();
+        assertThat(secret).isEqualTo(first.data().path("secret").asString());
+        long uid = replay.data().path("uid").asLong();
+        Reply read = strict(getOrder(uid, secret));
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.data().path("_id").asString()).isEqualTo(first.data().path("_id").asString());
+        assertThat(replay.data().path("paymentUrl").asString()).endsWith("/en/payment/" + uid + "/" + secret);
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Order secrets: 24 random base62 characters, compared in constant time. */
+/** Order secrets: 24 random base62 characters, stored as their SHA-256 and compared in constant time. */
 class SecretsTest {
 
     @Test
@@ -37,20 +37,29 @@ class SecretsTest {
     }
 
     @Test
-    void matchesOnlyTheSameSecret() {
-        String secret = "dGqwF2M2eBPaSN1G5ljMS1cb";
+    void storesASecretAsTheHexOfItsSha256() {
+        // sha256("dGqwF2M2eBPaSN1G5ljMS1cb"), as PostgreSQL's encode(sha256(...), 'hex') gives it too
+        assertThat(Secrets.hash("dGqwF2M2eBPaSN1G5ljMS1cb"))
+                .isEqualTo("d272bd2bb55a31d833fb6f08ebbe7109e57554b3ad549b6c1534f0398a473cb4");
+    }
 
-        assertThat(Secrets.matches(secret, "dGqwF2M2eBPaSN1G5ljMS1cb")).isTrue();
-        assertThat(Secrets.matches(secret, "dGqwF2M2eBPaSN1G5ljMS1cB")).isFalse();
-        assertThat(Secrets.matches(secret, "dGqwF2M2eBPaSN1G5ljMS1c")).isFalse();
-        assertThat(Secrets.matches(secret, "dGqwF2M2eBPaSN1G5ljMS1cbX")).isFalse();
-        assertThat(Secrets.matches(secret, "")).isFalse();
+    @Test
+    void matchesOnlyTheSecretOfTheStoredHash() {
+        String stored = Secrets.hash("dGqwF2M2eBPaSN1G5ljMS1cb");
+
+        assertThat(Secrets.matchesHash(stored, "dGqwF2M2eBPaSN1G5ljMS1cb")).isTrue();
+        assertThat(Secrets.matchesHash(stored, "dGqwF2M2eBPaSN1G5ljMS1cB")).isFalse();
+        assertThat(Secrets.matchesHash(stored, "dGqwF2M2eBPaSN1G5ljMS1c")).isFalse();
+        assertThat(Secrets.matchesHash(stored, "dGqwF2M2eBPaSN1G5ljMS1cbX")).isFalse();
+        assertThat(Secrets.matchesHash(stored, "")).isFalse();
+        // the hash itself is not the secret
+        assertThat(Secrets.matchesHash(stored, stored)).isFalse();
     }
 
     @Test
     void neverMatchesAMissingSecret() {
-        assertThat(Secrets.matches("dGqwF2M2eBPaSN1G5ljMS1cb", null)).isFalse();
-        assertThat(Secrets.matches(null, "dGqwF2M2eBPaSN1G5ljMS1cb")).isFalse();
-        assertThat(Secrets.matches(null, null)).isFalse();
+        assertThat(Secrets.matchesHash(Secrets.hash("dGqwF2M2eBPaSN1G5ljMS1cb"), null)).isFalse();
+        assertThat(Secrets.matchesHash(null, "dGqwF2M2eBPaSN1G5ljMS1cb")).isFalse();
+        assertThat(Secrets.matchesHash(null, null)).isFalse();
     }
 }
