@@ -142,7 +142,17 @@ class CatalogValidationTest extends ApiTest {
                     toValues.add(fieldDef((String) toValues.get(0).get("key"), "account2", true, null, "x"));
                 }, "toValues", "account2", "duplicate"),
                 invalid("a key that is no ObjectId", b -> group(b, "toValues").add(fieldDef("key-1", "memo", false, null, "x")),
-                        "toValues", "key", "format"));
+                        "toValues", "key", "format"),
+                // optional, but not nullable: null is no way to say "none"
+                invalid("a regexp of null", b -> group(b, "toValues").add(withNull(fieldDef(null, "memo", false, null, "x"), "regexp")),
+                        "toValues", "regexp", "type"),
+                invalid("a key of null", b -> group(b, "toValues").add(withNull(fieldDef(null, "memo", false, null, "x"), "key")),
+                        "toValues", "key", "type"));
+    }
+
+    private static Map<String, Object> withNull(Map<String, Object> field, String property) {
+        field.put(property, null);
+        return field;
     }
 
     @ParameterizedTest(name = "{0}")
