@@ -170,7 +170,7 @@ class SpecFuzzTest {
                 if (request.isFailure()) {
                     HttpCall call = HttpCall.render(request, FormStyle.BRACKETS, keyFor(request.getPath()));
                     exchange("invalid", label, call,
-                            emptyMeansAbsent(call) ? Expectation.EMPTY_MEANS_ABSENT : Expectation.forInvalid(request.getInvalidInput()),
+                            Expectation.onTheWire(call, request.getInvalidInput(), Expectation.forInvalid(request.getInvalidInput())),
                             null, false);
                     if (existing.isPresent()) {
                         Optional<Variant> variant = realistic.invalidVariantOf(request)
@@ -178,7 +178,7 @@ class SpecFuzzTest {
                         if (variant.isPresent()) {
                             HttpCall real = HttpCall.render(variant.get().request(), FormStyle.BRACKETS, keyFor(variant.get().request().getPath()));
                             exchange("invalid, realistic", label + " [" + variant.get().label() + " but the invalid one]", real,
-                                    emptyMeansAbsent(real) ? Expectation.EMPTY_MEANS_ABSENT : variant.get().expect(), null, false);
+                                    Expectation.onTheWire(real, request.getInvalidInput(), variant.get().expect()), null, false);
                         }
                     }
                     continue;
@@ -442,11 +442,6 @@ class SpecFuzzTest {
                 HttpCall.clip(finding.body(), SHOWN_BODY)));
         finding.problems().forEach(problem -> s.append("    - ").append(problem).append('\n'));
         return s.toString();
-    }
-
-    /** Whether the call sends an empty query value or header, which the server takes for an absent one. */
-    private static boolean emptyMeansAbsent(HttpCall call) {
-        return call.hasEmptyQueryValue() || call.headers().containsValue("");
     }
 
     /** The API an operation belongs to: the operator's, the partners' cabinet, or the public one. */
