@@ -15,6 +15,7 @@ import dev.exchanger.server.api.model.TestIpnRequest;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,6 +69,15 @@ public class WebConfig implements WebMvcConfigurer {
 
         @JsonSetter(nulls = Nulls.FAIL)
         abstract void setNewStatus(OrderStatus newStatus);
+    }
+
+    /**
+     * Nor is a fraction an integer: no route with {@code "paymentWindowMinutes": 30.5} cut to 30,
+     * but a 400 naming the field.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer wholeIntegers() {
+        return builder -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 
     @Bean

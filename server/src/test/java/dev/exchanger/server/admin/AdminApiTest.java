@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.exchanger.server.testing.ApiTest;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -71,6 +72,23 @@ class AdminApiTest extends ApiTest {
 
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.error().path("errorType").asString()).isEqualTo("ConflictError");
+        assertThat(statusInDatabase(uid)).isEqualTo("new");
+        assertThat(count("select count(*) from order_status_change")).isEqualTo(changes);
+    }
+
+    @Test
+    void aNullCommentIs400AndChangesNothing() throws Exception {
+        long uid = createdOrder().path("uid").asLong();
+        long changes = count("select count(*) from order_status_change");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "inProgress");
+        body.put("comment", null); // optional, but not nullable
+
+        Reply reply = answerChecked(post("/admin/orders/{uid}/status", uid).header("X-Api-Key", OPERATOR_KEY)
+                .contentType(MediaType.APPLICATION_JSON).content(json(body)));
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(400);
+        assertThat(reply.error().path("object").path("nameField").asString()).isEqualTo("comment");
         assertThat(statusInDatabase(uid)).isEqualTo("new");
         assertThat(count("select count(*) from order_status_change")).isEqualTo(changes);
     }

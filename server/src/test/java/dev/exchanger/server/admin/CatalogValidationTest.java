@@ -112,6 +112,7 @@ class CatalogValidationTest extends ApiTest {
                 valid("a minimum of 0", b -> b.put("minAmount", "0"), "minAmount", "minAmount", "min"),
                 valid("a maximum below the minimum", b -> b.put("maxAmount", "0.001"), "maxAmount", "maxAmount", "min"),
                 invalid("a payment window of 0", b -> b.put("paymentWindowMinutes", 0), "paymentWindowMinutes", "paymentWindowMinutes", "min"),
+                invalid("a payment window of 30.5", b -> b.put("paymentWindowMinutes", 30.5), "paymentWindowMinutes", "paymentWindowMinutes", "type"),
                 invalid("no active", b -> b.remove("active"), "active", "active", "required"),
                 valid("an unknown currency", b -> b.put("fromCurrencyId", "5d8e5f4ab80b7b4cd75a63ff"), "fromCurrencyId", "fromCurrencyId", "unknown"),
                 valid("the same currency twice", b -> b.put("fromCurrencyId", b.get("toCurrencyId")), "toCurrencyId", "toCurrencyId", "duplicate"),
@@ -142,7 +143,17 @@ class CatalogValidationTest extends ApiTest {
                     toValues.add(fieldDef((String) toValues.get(0).get("key"), "account2", true, null, "x"));
                 }, "toValues", "account2", "duplicate"),
                 invalid("a key that is no ObjectId", b -> group(b, "toValues").add(fieldDef("key-1", "memo", false, null, "x")),
-                        "toValues", "key", "format"));
+                        "toValues", "key", "format"),
+                // optional, but not nullable: null is no way to say "none"
+                invalid("a regexp of null", b -> group(b, "toValues").add(withNull(fieldDef(null, "memo", false, null, "x"), "regexp")),
+                        "toValues", "regexp", "type"),
+                invalid("a key of null", b -> group(b, "toValues").add(withNull(fieldDef(null, "memo", false, null, "x"), "key")),
+                        "toValues", "key", "type"));
+    }
+
+    private static Map<String, Object> withNull(Map<String, Object> field, String property) {
+        field.put(property, null);
+        return field;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -214,6 +225,7 @@ class CatalogValidationTest extends ApiTest {
                 new CurrencyCase("a negative reserve", b -> b.put("reserve", "-1"), false, "reserve", "format"),
                 new CurrencyCase("a reserve as a JSON number", b -> b.put("reserve", 5), false, "reserve", "type"),
                 new CurrencyCase("a scale of 19", b -> b.put("scale", 19), false, "scale", "max"),
+                new CurrencyCase("a scale of 2.5", b -> b.put("scale", 2.5), false, "scale", "type"),
                 new CurrencyCase("an xml code with a dash", b -> b.put("xml", "USDT-TRC20"), false, "xml", "format"),
                 new CurrencyCase("a blank name", b -> b.put("name", "   "), true, "name", "required"),
                 new CurrencyCase("no payment instructions", b -> b.remove("paymentInstructions"), false, "paymentInstructions", "required"),

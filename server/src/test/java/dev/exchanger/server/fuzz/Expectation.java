@@ -1,6 +1,8 @@
 package dev.exchanger.server.fuzz;
 
 import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The statuses one fuzzed request may get, besides being documented and never a 5xx. */
 record Expectation(String description, IntPredicate accepts) {
@@ -33,6 +35,28 @@ record Expectation(String description, IntPredicate accepts) {
     static final Expectation EMPTY_MEANS_ABSENT = new Expectation(
             "any documented status but 415 (an empty optional query parameter counts as absent)",
             status -> status != 415);
+
+    /**
+     * A case Tcases made invalid with an empty list or object in a form body: bracket notation
+     * has no such thing, so the property is left out and the request may well be valid.
+     */
+    static final Expectation LEFT_OUT = new Expectation(
+            "any documented status but 415 (the form leaves out the invalid property, an empty list or object)",
+            status -> status != 415);
+
+    private static final Pattern FORM_PROPERTY = Pattern.compile("^Body\\.application-x-www-form-urlencoded\\.Value\\.Properties\\.([^.]+)\\.");
+
+    /**
+     * The expectation for an invalid case as it goes on the wire: an empty query value or header
+     * counts as absent, a form leaves out an empty list or object; otherwise {@code otherwise}.
+     */
+    static Expectation onTheWire(HttpCall call, String invalidInput, Expectation otherwise) {
+        if (call.hasEmptyQueryValue() || call.headers().containsValue("")) {
+            return EMPTY_MEANS_ABSENT;
+        }
+        Matcher form = FORM_PROPERTY.matcher(invalidInput);
+        return form.find() && call.formLeavesOut(form.group(1)) ? LEFT_OUT : otherwise;
+    }
 
     /** The expectation for a case Tcases made invalid, described by its {@code invalidInput}. */
     static Expectation forInvalid(String invalidInput) {

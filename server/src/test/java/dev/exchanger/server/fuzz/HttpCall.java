@@ -248,6 +248,20 @@ record HttpCall(String method, String template, String path, List<Map.Entry<Stri
         }
     }
 
+    /** Whether a form body has no parameter of this name (bracket notation leaves out an empty list or object). */
+    boolean formLeavesOut(String property) {
+        if (!isForm() || body == null) {
+            return false;
+        }
+        for (String pair : body.split("&")) {
+            String name = decode(pair.split("=", 2)[0]);
+            if (name.equals(property) || name.startsWith(property + "[")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean isForm() {
         return FORM.equals(contentType);
     }

@@ -1,14 +1,20 @@
 package dev.exchanger.server.fuzz;
 
+import static dev.exchanger.server.fuzz.CaseEdits.body;
+import static dev.exchanger.server.fuzz.CaseEdits.copy;
+import static dev.exchanger.server.fuzz.CaseEdits.expectEqual;
+import static dev.exchanger.server.fuzz.CaseEdits.mentions;
+import static dev.exchanger.server.fuzz.CaseEdits.withBody;
+import static dev.exchanger.server.fuzz.CaseEdits.withParams;
+import static dev.exchanger.server.fuzz.CaseEdits.withValue;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -27,11 +33,12 @@ import org.cornutum.tcases.resolve.StringValue;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Realistic variants of Tcases' valid request cases. Random values almost never hit a demo
- * route's id or match its fields' patterns, so on their own they reach only 400 and 404; the
- * variants keep everything Tcases chose but put in a real route (with its fields' example
- * values, as {@code GET /public/exchanger/route/get} publishes them, and an amount within its
- * limits) or a real order, so that the success paths are fuzzed too.
+ * Realistic variants of Tcases' valid request cases about routes and orders, public, the
+ * operator's and the cabinet's. Random values almost never hit a demo route's id or match its
+ * fields' patterns, so on their own they reach only 400 and 404; the variants keep everything
+ * Tcases chose but put in a real route (with its fields' example values, as
+ * {@code GET /public/exchanger/route/get} publishes them, and an amount within its limits), a
+ * real order of the fuzzer's partner, or that partner, so that the success paths are fuzzed too.
  */
 final class RealisticCases {
 
@@ -43,6 +50,9 @@ final class RealisticCases {
     static final String GET_ROUTE_BY_XML = "/public/exchanger/route/get/one/by-xml";
     static final String SEARCH_ORDERS = "/admin/orders";
     static final String ORDER_DETAILS = "/admin/orders/{orderUID}";
+    static final String ROUTE_DETAILS = "/admin/routes/{routeId}";
+    static final String PARTNER_HISTORY = "/user/exchanger/order/history";
+    static final String PARTNER_ORDER = "/user/exchanger/order/{orderUID}";
     static final String CHANGE_STATUS = "/admin/orders/{orderUID}/status";
     static final String TEST_IPN = "/user/exchanger/ipn/test";
 
@@ -63,20 +73,26 @@ final class RealisticCases {
     record Order(long uid, String secret) {
     }
 
-    /** A realistic request, what it must get, and what its successful answer must say. */
-    record Variant(RequestCase request, Expectation expect, Function<JsonNode, List<String>> check) {
+    /** A realistic request, what it must get, what its successful answer must say, and what makes it realistic. */
+    record Variant(RequestCase request, Expectation expect, Function<JsonNode, List<String>> check, String label) {
+
+        Variant(RequestCase request, Expectation expect, Function<JsonNode, List<String>> check) {
+            this(request, expect, check, "realistic values");
+        }
     }
 
     private final List<DemoRoute> routes;
     private final Random random;
     private final String ipnUrl;
+    private final String partnerId;
     private int nextRoute;
 
     /**
      * @param routeList the {@code data} of {@code GET /public/exchanger/route/get}
      * @param ipnUrl    where IPNs of realistic orders go: a sink on loopback
+     * @param partnerId the partner whose key creates the realistic orders and calls the cabinet
      */
-    RealisticCases(JsonNode routeList, Random random, String ipnUrl) {
+    RealisticCases(JsonNode routeList, Random random, String ipnUrl, String partnerId) {
         List<DemoRoute> parsed = new ArrayList<>();
         for (JsonNode route : routeList) {
             Map<String, List<Field>> fields = new LinkedHashMap<>();
@@ -98,6 +114,7 @@ final class RealisticCases {
         this.routes = List.copyOf(parsed);
         this.random = random;
         this.ipnUrl = ipnUrl;
+        this.partnerId = partnerId;
     }
 
     boolean hasRoutes() {
@@ -112,9 +129,10 @@ final class RealisticCases {
             case UPDATE_STATUS -> freshOrder.get().map(order -> updateStatus(valid, order));
             case LIST_ROUTES -> Optional.of(listRoutes(valid));
             case GET_ROUTE -> Optional.of(getRoute(valid));
+            case ROUTE_DETAILS -> "get".equals(valid.getOperation()) ? Optional.of(getRoute(valid)) : Optional.empty(); // PUT: OperatorCases
             case GET_ROUTE_BY_XML -> Optional.of(getRouteByXml(valid));
-            case SEARCH_ORDERS -> Optional.of(searchOrders(valid));
-            case ORDER_DETAILS -> Optional.of(orderDetails(valid, existing));
+            case SEARCH_ORDERS, PARTNER_HISTORY -> Optional.of(searchOrders(valid));
+            case ORDER_DETAILS, PARTNER_ORDER -> Optional.of(orderDetails(valid, existing));
             case CHANGE_STATUS -> freshOrder.get().map(order -> changeStatus(valid, order));
             default -> Optional.empty();
         };
@@ -133,10 +151,7 @@ final class RealisticCases {
         }
         Map<String, DataValue<?>> body = new LinkedHashMap<>(object.getValue());
         body.put("ipnUrl", new StringValue(ipnUrl));
-        MessageData message = request.getBody();
-        MessageData confined = new MessageData(new ObjectValue(body), message.getMediaType(), message.isValid());
-        confined.setEncodings(message.getEncodings());
-        return copy(request, params(request), confined);
+        return withBody(request, body);
     }
 
     /** A plain JSON order on the next demo route with every field, for the cases that need an order of their own. */
@@ -174,16 +189,11 @@ final class RealisticCases {
         return Optional.of(create(invalid, invalidInput, Expectation.forInvalid(invalidInput)));
     }
 
-    private static boolean mentions(String invalidInput, String property) {
-        return invalidInput.contains(".Properties." + property + ".");
-    }
-
     /** Real values for every property of the body but those {@code invalidInput} names. */
     private Variant create(RequestCase original, String invalidInput, Expectation expect) {
         DemoRoute route = next();
         BigDecimal amount = amount(route);
-        MessageData message = original.getBody();
-        Map<String, DataValue<?>> body = new LinkedHashMap<>(((ObjectValue) message.getValue()).getValue());
+        Map<String, DataValue<?>> body = body(original);
         body.put("routeId", new StringValue(route.id()));
         body.put("amount", new DecimalValue(amount));
         for (String group : FIELD_GROUPS) {
@@ -204,9 +214,7 @@ final class RealisticCases {
                 body.put("ipnSecret", new StringValue("fuzz-ipn-secret"));
             }
         }
-        MessageData realistic = new MessageData(new ObjectValue(body), message.getMediaType(), message.isValid());
-        realistic.setEncodings(message.getEncodings());
-        RequestCase request = copy(original, params(original), realistic);
+        RequestCase request = withBody(original, body);
         return new Variant(request, expect, expect == Expectation.SUCCESS ? created(route, amount) : null);
     }
 
@@ -237,14 +245,11 @@ final class RealisticCases {
     }
 
     private Variant updateStatus(RequestCase valid, Order order) {
-        MessageData message = valid.getBody();
-        Map<String, DataValue<?>> body = new LinkedHashMap<>(((ObjectValue) message.getValue()).getValue());
+        Map<String, DataValue<?>> body = body(valid);
         body.put("orderUID", new LongValue(order.uid()));
         body.put("orderSecret", new StringValue(order.secret()));
         String status = String.valueOf(body.get("status").getValue());
-        MessageData realistic = new MessageData(new ObjectValue(body), message.getMediaType(), true);
-        realistic.setEncodings(message.getEncodings());
-        RequestCase request = copy(valid, params(valid), realistic);
+        RequestCase request = withBody(valid, body);
         if (!CLIENT_CHANGES_FROM_NEW.contains(status)) {
             return new Variant(request, Expectation.exactly(409, "a client may not change a new order to " + status), null);
         }
@@ -289,13 +294,11 @@ final class RealisticCases {
         });
     }
 
+    /** A demo route by its id, as the public or the operator's API answers it. */
     private Variant getRoute(RequestCase valid) {
         DemoRoute route = next();
-        List<ParamData> params = new ArrayList<>();
-        for (ParamData param : valid.getParams()) {
-            params.add(param.getName().equals("id") ? withValue(param, new StringValue(route.id())) : param);
-        }
-        return new Variant(copy(valid, params, valid.getBody()), Expectation.SUCCESS, sameRoute(route));
+        StringValue id = new StringValue(route.id());
+        return new Variant(withParams(valid, Map.of("id", id, "routeId", id)), Expectation.SUCCESS, sameRoute(route));
     }
 
     private Variant getRouteByXml(RequestCase valid) {
@@ -311,10 +314,14 @@ final class RealisticCases {
         return new Variant(copy(valid, params, valid.getBody()), Expectation.SUCCESS, sameRoute(route));
     }
 
+    /** The operator's search or the partner's history, filtered by a demo route's currencies and the fuzzer's partner. */
     private Variant searchOrders(RequestCase valid) {
         DemoRoute route = next();
         List<ParamData> params = new ArrayList<>();
         Map<String, String> filter = new LinkedHashMap<>();
+        if (PARTNER_HISTORY.equals(valid.getPath())) {
+            filter.put("partnerId", partnerId); // the cabinet shows the partner's own orders only
+        }
         for (ParamData param : valid.getParams()) {
             if (param.getValue() == null) {
                 params.add(param);
@@ -325,7 +332,11 @@ final class RealisticCases {
                 case "xmlTo" -> params.add(withValue(param, new StringValue(route.toXml())));
                 case "createdFrom" -> params.add(withValue(param, new DateTimeValue("2020-01-01T00:00:00Z")));
                 case "createdTo" -> params.add(withValue(param, new DateTimeValue("2100-01-01T00:00:00Z")));
+                case "partnerId" -> params.add(withValue(param, new StringValue(partnerId)));
                 default -> params.add(param);
+            }
+            if (param.getName().equals("partnerId")) {
+                filter.put("partnerId", partnerId);
             }
             if (param.getName().equals("status")) {
                 filter.put("status", String.valueOf(param.getValue().getValue()));
@@ -355,14 +366,13 @@ final class RealisticCases {
         });
     }
 
+    /** One order as the operator or its partner sees it (the realistic orders are the fuzzer's partner's). */
     private Variant orderDetails(RequestCase valid, Order order) {
-        List<ParamData> params = new ArrayList<>();
-        for (ParamData param : valid.getParams()) {
-            params.add(param.getName().equals("orderUID") ? withValue(param, new LongValue(order.uid())) : param);
-        }
-        return new Variant(copy(valid, params, valid.getBody()), Expectation.SUCCESS, data -> {
+        RequestCase request = withParams(valid, Map.of("orderUID", new LongValue(order.uid())));
+        return new Variant(request, Expectation.SUCCESS, data -> {
             List<String> problems = new ArrayList<>();
             expectEqual(problems, "data.order.uid", order.uid(), data.path("order").path("uid").asLong());
+            expectEqual(problems, "data.order.partnerId", partnerId, data.path("order").path("partnerId").asString());
             if (data.path("history").isEmpty()) {
                 problems.add("data.history is empty, although the creation is its first line");
             }
@@ -371,12 +381,8 @@ final class RealisticCases {
     }
 
     private Variant changeStatus(RequestCase valid, Order order) {
-        List<ParamData> params = new ArrayList<>();
-        for (ParamData param : valid.getParams()) {
-            params.add(param.getName().equals("orderUID") ? withValue(param, new LongValue(order.uid())) : param);
-        }
-        String status = String.valueOf(((ObjectValue) valid.getBody().getValue()).getValue().get("status").getValue());
-        RequestCase request = copy(valid, params, valid.getBody());
+        String status = String.valueOf(body(valid).get("status").getValue());
+        RequestCase request = withParams(valid, Map.of("orderUID", new LongValue(order.uid())));
         if (!OPERATOR_CHANGES_FROM_NEW.contains(status)) {
             return new Variant(request, Expectation.exactly(409, "the operator may not change a new order to " + status), null);
         }
@@ -405,12 +411,6 @@ final class RealisticCases {
             expectEqual(problems, "data.inAmount", amount.stripTrailingZeros().toPlainString(), data.path("inAmount").asString());
             return problems;
         };
-    }
-
-    private static void expectEqual(List<String> problems, String what, Object expected, Object actual) {
-        if (!Objects.equals(expected, actual)) {
-            problems.add(what + " is " + actual + ", expected " + expected);
-        }
     }
 
     private DemoRoute next() {
@@ -468,35 +468,5 @@ final class RealisticCases {
     private static BigDecimal decimal(JsonNode route, String name) {
         String value = route.path(name).asString("");
         return value.isEmpty() ? BigDecimal.ZERO : new BigDecimal(value);
-    }
-
-    private static List<ParamData> params(RequestCase request) {
-        List<ParamData> params = new ArrayList<>();
-        request.getParams().forEach(params::add);
-        return params;
-    }
-
-    private static ParamData withValue(ParamData param, DataValue<?> value) {
-        ParamData copy = new ParamData(param.getName(), value, param.getMediaType(), true);
-        copy.setLocation(param.getLocation());
-        copy.setStyle(param.getStyle());
-        copy.setExploded(param.isExploded());
-        return copy;
-    }
-
-    private static RequestCase copy(RequestCase original, List<ParamData> params, MessageData body) {
-        RequestCase copy = new RequestCase(original.getId());
-        copy.setName(original.getName());
-        copy.setServer((URI) original.getServer());
-        copy.setVersion(original.getVersion());
-        copy.setApi(original.getApi());
-        copy.setPath(original.getPath());
-        copy.setOperation(original.getOperation());
-        copy.setParams(params);
-        copy.setBody(body);
-        copy.setInvalidInput(original.getInvalidInput());
-        copy.setAuthDefs(original.getAuthDefs());
-        copy.setAuthFailure(original.isAuthFailure());
-        return copy;
     }
 }

@@ -53,9 +53,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Spec-driven fuzzing of the running server: Tcases for OpenAPI derives valid and invalid
  * requests for every operation of {@code openapi.yaml} (the spec jar's copy, the one the
  * server is generated from), random values drawn from a fixed seed; each is sent over real
- * HTTP to the server on loopback, on its real embedded PostgreSQL. Every valid case is sent a
- * second time with realistic values (a demo route with its fields' example values, a real
- * order), so that the success paths are fuzzed as well as the 400s and 404s.
+ * HTTP to the server on loopback, on its real embedded PostgreSQL. The operator's operations
+ * carry the operator's key, the cabinet's (and order/create) a key of a partner made through
+ * the operator's API; the cases Tcases makes without a key are also sent with a wrong key, the
+ * other side's key (403) and a revoked one (401). Every valid case is sent a second time with
+ * realistic values (a demo route with its fields' example values, a real order, the fuzzer's
+ * partner, keys, currencies and routes of its own, an IPN of its order: {@link RealisticCases},
+ * {@link OperatorCases}, {@link Fixtures}), so that the success paths are fuzzed as well as
+ * the 400s and 404s; most invalid cases too, with real values everywhere but in the invalid part.
  *
  * <p>Every answer must be documented for its operation, never a 5xx, and valid against the
  * spec (swagger-request-validator); an invalid request must get a 4xx, a realistic one its
@@ -77,8 +82,9 @@ class SpecFuzzTest {
 
     static final long DEFAULT_SEED = 20261123L;
     static final String OPERATOR_KEY = "spec-fuzz-operator-key-7f3a9c";
-    /** About 1000 are sent today (696 Tcases cases, their realistic variants, setup); this only stops a runaway. */
-    static final int MAX_REQUESTS = 1500;
+    static final String API_KEY = "X-Api-Key";
+    /** About 1700 are sent today (844 Tcases cases, their realistic variants, setup); this only stops a runaway. */
+    static final int MAX_REQUESTS = 3000;
     /** For sending, after Tcases' generation: ample on a shared, busy machine; a server that hangs still ends the run. */
     static final Duration BUDGET = Duration.ofSeconds(90);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -109,6 +115,7 @@ class SpecFuzzTest {
     private final List<String> transcript = new ArrayList<>();
     private final List<Map.Entry<Long, String>> timings = new ArrayList<>();
     private final Map<String, Integer> sentByKind = new LinkedHashMap<>();
+    private final Map<String, Map<String, Integer>> sentByGroup = new TreeMap<>();
     private final Map<String, Integer> statusesByKind = new TreeMap<>();
 
     /** One request that broke a rule, with everything needed to repeat it. */
@@ -144,8 +151,10 @@ class SpecFuzzTest {
                 cases.stream().filter(c -> !c.isFailure()).count(), cases.stream().filter(RequestCase::isFailure).count());
 
         try (IpnSink sink = IpnSink.start()) {
-            partnerKey = newPartnerKey();
-            RealisticCases realistic = realisticCases(seed, sink);
+            Fixtures fixtures = fixtures();
+            partnerKey = fixtures.partnerKey();
+            RealisticCases realistic = realisticCases(seed, sink, fixtures.partnerId());
+            OperatorCases operator = new OperatorCases(fixtures, new Random(seed));
             Optional<Order> existing = realistic.hasRoutes() ? newOrder(realistic) : Optional.empty();
             for (RequestCase generated : cases) {
                 RequestCase request = realistic.confined(generated);
@@ -157,19 +166,22 @@ class SpecFuzzTest {
                         // order/create takes no key as well as a partner's; only a wrong key fails there
                         exchange("invalid", label, call, unauthorized, null, false);
                     }
-                    exchange("invalid", label + " [a wrong key]", call.withHeader("X-Api-Key", keyFor(request.getPath()) + "x"), unauthorized, null, false);
+                    exchange("invalid", label + " [a wrong key]", call.withHeader(API_KEY, keyFor(request.getPath()) + "x"), unauthorized, null, false);
+                    otherKeys(label, call, fixtures.revokedKey().key());
                     continue;
                 }
                 if (request.isFailure()) {
                     HttpCall call = HttpCall.render(request, FormStyle.BRACKETS, keyFor(request.getPath()));
                     exchange("invalid", label, call,
-                            (call.hasEmptyQueryValue() || call.headers().containsValue("")) ? Expectation.EMPTY_MEANS_ABSENT : Expectation.forInvalid(request.getInvalidInput()),
+                            Expectation.onTheWire(call, request.getInvalidInput(), Expectation.forInvalid(request.getInvalidInput())),
                             null, false);
                     if (existing.isPresent()) {
-                        Optional<Variant> variant = realistic.invalidVariantOf(request);
+                        Optional<Variant> variant = realistic.invalidVariantOf(request)
+                                .or(() -> operator.invalidVariantOf(request, existing.get(), () -> newOrder(realistic)));
                         if (variant.isPresent()) {
-                            exchange("invalid, realistic", label + " [realistic values but the invalid one]",
-                                    HttpCall.render(variant.get().request(), FormStyle.BRACKETS, keyFor(variant.get().request().getPath())), variant.get().expect(), null, false);
+                            HttpCall real = HttpCall.render(variant.get().request(), FormStyle.BRACKETS, keyFor(variant.get().request().getPath()));
+                            exchange("invalid, realistic", label + " [" + variant.get().label() + " but the invalid one]", real,
+                                    Expectation.onTheWire(real, request.getInvalidInput(), variant.get().expect()), null, false);
                         }
                     }
                     continue;
@@ -182,10 +194,12 @@ class SpecFuzzTest {
                             HttpCall.render(request, FormStyle.TCASES, keyFor(request.getPath())), Expectation.NOT_UNSUPPORTED, null, false);
                 }
                 if (existing.isPresent()) {
-                    Optional<Variant> variant = realistic.variantOf(request, existing.get(), () -> newOrder(realistic));
-                    if (variant.isPresent()) {
-                        HttpCall real = HttpCall.render(variant.get().request(), FormStyle.BRACKETS, keyFor(variant.get().request().getPath()));
-                        exchange("realistic", label + " [realistic values]", real, variant.get().expect(), variant.get().check(), !real.isForm());
+                    List<Variant> variants = new ArrayList<>();
+                    realistic.variantOf(request, existing.get(), () -> newOrder(realistic)).ifPresent(variants::add);
+                    variants.addAll(operator.variantsOf(request, () -> newOrder(realistic)));
+                    for (Variant variant : variants) {
+                        HttpCall real = HttpCall.render(variant.request(), FormStyle.BRACKETS, keyFor(variant.request().getPath()));
+                        exchange("realistic", label + " [" + variant.label() + "]", real, variant.expect(), variant.check(), !real.isForm());
                     }
                 }
             }
@@ -195,7 +209,8 @@ class SpecFuzzTest {
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         int total = sentByKind.values().stream().mapToInt(Integer::intValue).sum();
         System.out.printf("[spec-fuzz] sent %d requests in %d ms (Tcases generation included): %s%n", total, millis, sentByKind);
-        System.out.printf("[spec-fuzz] statuses by kind: %s%n", statusesByKind);
+        System.out.printf("[spec-fuzz] sent by group: %s%n", sentByGroup);
+        System.out.printf("[spec-fuzz] statuses by group and kind: %s%n", statusesByKind);
         timings.sort(Map.Entry.<Long, String>comparingByKey().reversed());
         System.out.printf("[spec-fuzz] slowest: %s%n", timings.subList(0, Math.min(5, timings.size())));
         Path transcriptFile = Path.of("target", "spec-fuzz", "transcript-" + seed + ".txt");
@@ -215,35 +230,48 @@ class SpecFuzzTest {
         return path.startsWith("/user/") || CREATE.equals(path) ? partnerKey : OPERATOR_KEY;
     }
 
-    /** A partner and its key, made through the operator's API (a checked request itself). */
-    private String newPartnerKey() {
-        HttpCall partner = new HttpCall("POST", "/admin/partners", "/admin/partners", List.of(),
-                Map.of("X-Api-Key", OPERATOR_KEY), "application/json", "{\"name\":\"Spec fuzzer\"}");
-        String partnerId = exchange("setup", "a partner for the cabinet", partner, Expectation.exactly(201, "a new partner"), null, true)
-                .map(answer -> answer.body().path("data").path("_id").asString())
-                .orElseThrow(() -> new AssertionError("could not create the fuzzer's partner: " + findings));
-        String keys = "/admin/partners/" + partnerId + "/keys";
-        HttpCall key = new HttpCall("POST", "/admin/partners/{partnerId}/keys", keys, List.of(),
-                Map.of("X-Api-Key", OPERATOR_KEY), "application/json", "{\"name\":\"fuzz\"}");
-        return exchange("setup", "a key for the cabinet", key, Expectation.exactly(201, "a new key"), null, true)
-                .map(answer -> answer.body().path("data").path("key").asString())
-                .orElseThrow(() -> new AssertionError("could not create the fuzzer's key: " + findings));
+    /** The fuzzer's partner, its keys and what the operator's realistic cases act on, made through the operator's API. */
+    private Fixtures fixtures() {
+        try {
+            return new Fixtures((label, call, expect) -> exchange("setup", label, call, expect, null, true)
+                    .filter(answer -> expect.accepts().test(answer.status()))
+                    .map(answer -> answer.body().path("data")), OPERATOR_KEY);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + findings, e);
+        }
     }
 
-    private RealisticCases realisticCases(long seed, IpnSink sink) {
+    /**
+     * The keys Tcases does not try: the other side's valid key (a partner's on the operator's
+     * API, the operator's on the cabinet and on order/create) is 403, a revoked key 401.
+     */
+    private void otherKeys(String label, HttpCall call, String revokedKey) {
+        String kind = "invalid, wrong kind of key";
+        if (call.template().startsWith("/admin/")) {
+            exchange(kind, label + " [a partner's key]", call.withHeader(API_KEY, partnerKey),
+                    Expectation.exactly(403, "a partner's key is valid, but not on the operator's API"), null, false);
+        } else {
+            exchange(kind, label + " [the operator's key]", call.withHeader(API_KEY, OPERATOR_KEY),
+                    Expectation.exactly(403, "the operator's key is valid, but not on a partner's operation"), null, false);
+        }
+        exchange(kind, label + " [a revoked key]", call.withHeader(API_KEY, revokedKey),
+                Expectation.exactly(401, "a revoked key is not valid"), null, false);
+    }
+
+    private RealisticCases realisticCases(long seed, IpnSink sink, String partnerId) {
         HttpCall listRoutes = new HttpCall("GET", RealisticCases.LIST_ROUTES, RealisticCases.LIST_ROUTES, List.of(), Map.of(), null, null);
         Optional<Answer> routes = exchange("setup", "the demo routes", listRoutes, Expectation.SUCCESS, data -> {
             return data.isEmpty() ? List.of("no active routes: the demo routes of V2__demo_routes.sql are missing") : List.of();
         }, true);
         JsonNode data = routes.map(answer -> answer.body().path("data")).orElse(json.createArrayNode());
-        return new RealisticCases(data, new Random(seed), sink.url());
+        return new RealisticCases(data, new Random(seed), sink.url(), partnerId);
     }
 
-    /** Creates an order on the next demo route (a checked request itself); empty when that failed. */
+    /** Creates an order of the fuzzer's partner on the next demo route (a checked request itself); empty when that failed. */
     private Optional<Order> newOrder(RealisticCases realistic) {
         Variant order = realistic.newOrder();
-        return exchange("setup", "an order for the realistic cases", HttpCall.render(order.request(), FormStyle.BRACKETS, keyFor(order.request().getPath())),
-                order.expect(), order.check(), true)
+        HttpCall call = HttpCall.render(order.request(), FormStyle.BRACKETS, partnerKey).withHeader(API_KEY, partnerKey);
+        return exchange("setup", "an order for the realistic cases", call, order.expect(), order.check(), true)
                 .filter(answer -> answer.status() == 200)
                 .map(answer -> new Order(answer.body().path("data").path("uid").asLong(), answer.body().path("data").path("secret").asString()));
     }
@@ -265,6 +293,7 @@ class SpecFuzzTest {
             return Optional.empty();
         }
         sentByKind.merge(kind, 1, Integer::sum);
+        sentByGroup.computeIfAbsent(group(call.template()), g -> new TreeMap<>()).merge(kind, 1, Integer::sum);
         HttpResponse<String> response;
         long sentAt = System.nanoTime();
         try {
@@ -293,7 +322,7 @@ class SpecFuzzTest {
         timings.add(Map.entry(millis, label + " -> " + status));
         transcript.add(String.format("%d %4d ms [%s] %s%n    %s", status, millis, kind, label, call.describe(300)));
         String contentType = response.headers().firstValue("Content-Type").orElse(null);
-        statusesByKind.merge(kind + " " + status, 1, Integer::sum);
+        statusesByKind.merge(group(call.template()) + ", " + kind + " " + status, 1, Integer::sum);
         List<String> problems = new ArrayList<>();
 
         if (status >= 500) {
@@ -416,6 +445,11 @@ class SpecFuzzTest {
                 HttpCall.clip(finding.body(), SHOWN_BODY)));
         finding.problems().forEach(problem -> s.append("    - ").append(problem).append('\n'));
         return s.toString();
+    }
+
+    /** The API an operation belongs to: the operator's, the partners' cabinet, or the public one. */
+    private static String group(String path) {
+        return path.startsWith("/admin/") ? "admin" : path.startsWith("/user/") ? "cabinet" : "public";
     }
 
     private static String label(RequestCase request) {
