@@ -119,7 +119,7 @@ class HostileInputTest extends ApiTest {
     }
 
     @Test
-    void theOperatorsNamesCommentsAndInstructionsAreCheckedToo() throws Exception {
+    void theOperatorsNamesAndCommentsAreCheckedToo() throws Exception {
         Reply partner = answerChecked(post("/admin/partners").header("X-Api-Key", OPERATOR_KEY)
                 .contentType(MediaType.APPLICATION_JSON).content(json(Map.of("name", "Shop\u0000"))));
         assertRefused(partner, "name", "format");
