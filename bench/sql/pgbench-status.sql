@@ -15,7 +15,9 @@ VALUES (:oid, :st, :nx, now(), 'operator', NULL);
 INSERT INTO ipn_delivery (webhook_id, order_id, new_status, url, body, state, attempts, max_attempts, next_attempt_at, created_at)
 VALUES ('pgb_' || lpad(to_hex(:r::bigint), 15, '0') || lpad(to_hex(:client_id::int), 9, '0'), :oid, :nx, :url, :body,
         'pending', 0, 7,
-        greatest(now() + interval '100 years', (SELECT max(next_attempt_at) FROM ipn_delivery
-                                                 WHERE order_id = :oid AND state = 'pending' AND NOT redelivered)),
+        greatest(now() + interval '100 years', (SELECT max(next_attempt_at)
+                                                  FROM (SELECT next_attempt_at FROM ipn_delivery
+                                                         WHERE order_id = :oid AND state = 'pending' AND NOT redelivered
+                                                        OFFSET 0) pending)),
         now());
 END;

@@ -422,14 +422,19 @@ public class IpnDispatcher implements SmartLifecycle {
     /**
      * Whether an IPN of the batch that is no longer pending had others of its order waiting
      * behind it, which may go now. Only then is the dispatcher woken: a wake that finds every
-     * slot of a busy host taken reads over its whole queue for nothing.
+     * slot of a busy host taken reads over its whole queue for nothing. Each order is looked up
+     * on its own ({@code lateral ... limit 1}): as one {@code order_id = any(?)}, with statistics
+     * taken before a backlog came, the planner scanned every pending IPN (EXPLAIN ANALYZE with 3,000
+     * pending: 0.74 ms, against 0.03 ms).
      */
     private boolean releasedAny(List<Outcome> batch) {
         Object[] orders = batch.stream().filter(o -> o.nextAttempt() == null && !o.delivery().redelivered())
                 .map(o -> o.delivery().orderId()).distinct().toArray();
         return orders.length > 0 && Boolean.TRUE.equals(jdbc.query(connection -> {
             PreparedStatement ps = connection.prepareStatement(
-                    "select exists (select 1 from ipn_delivery where order_id = any(?) and state = 'pending' and not redelivered)");
+                    "select exists (select 1 from unnest(?::varchar[]) as released(order_id) cross join lateral"
+                            + " (select 1 from ipn_delivery d where d.order_id = released.order_id"
+                            + " and d.state = 'pending' and not d.redelivered limit 1) waiting)");
             ps.setArray(1, connection.createArrayOf("varchar", orders));
             return ps;
         }, rs -> rs.next() && rs.getBoolean(1)));

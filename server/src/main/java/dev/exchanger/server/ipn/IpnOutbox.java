@@ -25,14 +25,19 @@ class IpnOutbox {
      * ahead of it: it follows the order's previous change, made maybe on an instance whose clock
      * runs ahead); an IPN behind an earlier one of its order that waits for a retry is due no
      * sooner than that one (the dispatcher sends them in order, and its claims need not read
-     * over it meanwhile).
+     * over it meanwhile). The {@code offset 0} keeps that look-up on the order's own pending
+     * IPNs: written as a plain {@code max()}, with statistics taken before a backlog came, the
+     * planner read the whole due queue backwards in {@code next_attempt_at} order looking for one
+     * of the order's (EXPLAIN ANALYZE with 3,000 pending: 1.0 ms, against 0.03 ms).
      */
     private static final String INSERT = """
             insert into ipn_delivery (webhook_id, order_id, new_status, url, body, state, attempts, max_attempts,
                                       next_attempt_at, created_at)
             values (?, ?, ?, ?, ?, 'pending', 0, ?,
-                    greatest(now(), (select max(next_attempt_at) from ipn_delivery
-                                  where order_id = ? and state = 'pending' and not redelivered)), ?)
+                    greatest(now(), (select max(next_attempt_at)
+                                       from (select next_attempt_at from ipn_delivery
+                                              where order_id = ? and state = 'pending' and not redelivered
+                                             offset 0) pending)), ?)
             """;
 
     private final JdbcTemplate jdbc;
