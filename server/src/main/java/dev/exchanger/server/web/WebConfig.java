@@ -7,11 +7,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
-import dev.exchanger.server.api.model.Lang;
 import dev.exchanger.server.api.model.OrderStatus;
-import dev.exchanger.server.api.model.TestIpnRequest;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -51,24 +47,13 @@ public class WebConfig implements WebMvcConfigurer {
                 // nor a number for a boolean (agreement: -178); the form's "true"/"false" strings still read
                 .withCoercionConfig(LogicalType.Boolean, config -> config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-                // lang is not nullable in the spec (order/create's other optional properties are): null is a 400
-                .withConfigOverride(Lang.class, o -> o.setNullHandling(JsonSetter.Value.forValueNulls(Nulls.FAIL)))
-                // neither is the test IPN's optional newStatus (absent means inProgress)
-                .addMixIn(TestIpnRequest.class, NewStatusNotNull.class);
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
     }
 
     /** No key given twice, no control character, no list over its limit in any body: {@link StrictJson}. */
     @Bean
     JsonMapperBuilderCustomizer strictInput() {
         return StrictJson::apply;
-    }
-
-    /** Marks {@code newStatus} as refusing null, where the generated class cannot say so. */
-    private abstract static class NewStatusNotNull {
-
-        @JsonSetter(nulls = Nulls.FAIL)
-        abstract void setNewStatus(OrderStatus newStatus);
     }
 
     /**

@@ -504,4 +504,14 @@ class CreateOrderRejectionTest extends ApiTest {
 
         assertThat(error.path("message").asString()).isEqualTo("Param lang isn't valid");
     }
+
+    @Test
+    void rejectsANullLanguageWith400() throws Exception {
+        Map<String, Object> body = ethToWmz();
+        body.put("lang", null);
+
+        JsonNode error = rejectedJson(body, 400);
+
+        assertThat(error.path("object").path("type").asString()).isEqualTo("lang");
+    }
 }
