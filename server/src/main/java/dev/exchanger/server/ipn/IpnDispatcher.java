@@ -166,7 +166,11 @@ public class IpnDispatcher implements SmartLifecycle {
         this.retried = Counter.builder("exchanger.ipn.deliveries").tag("outcome", "retry").register(meters);
         this.failed = Counter.builder("exchanger.ipn.deliveries").tag("outcome", "failed").register(meters);
         this.stopped = Counter.builder("exchanger.ipn.deliveries").tag("outcome", "stopped").register(meters);
-        this.latency = Timer.builder("exchanger.ipn.attempt.latency").publishPercentiles(0.5, 0.99).register(meters);
+        // buckets for Prometheus's histogram_quantile, from a fast receiver up to the 10 s timeout and beyond
+        this.latency = Timer.builder("exchanger.ipn.attempt.latency").publishPercentiles(0.5, 0.99)
+                .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+                        Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30))
+                .description("How long each IPN attempt took, answer or not").register(meters);
     }
 
     /** Look for due IPNs now (after a commit that wrote one), rather than at the next poll. */

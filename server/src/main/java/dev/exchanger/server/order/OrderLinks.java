@@ -1,18 +1,16 @@
 package dev.exchanger.server.order;
 
-import dev.exchanger.server.web.WebProperties;
+import dev.exchanger.server.web.PublicBaseUrl;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The hosted pages of an order: {@code /{lang}/payment/{uid}/{secret}} and {@code /{lang}/order/{uid}/{secret}}. */
 @Component
 public class OrderLinks {
 
-    private final String configuredBaseUrl;
+    private final PublicBaseUrl baseUrl;
 
-    public OrderLinks(WebProperties properties) {
-        String base = properties.publicBaseUrl();
-        this.configuredBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    public OrderLinks(PublicBaseUrl baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     public String paymentUrl(ExchangeOrder order) {
@@ -24,12 +22,6 @@ public class OrderLinks {
     }
 
     private String page(ExchangeOrder order, String page) {
-        return baseUrl() + "/" + order.getLang() + "/" + page + "/" + order.getUid() + "/" + order.getSecret();
-    }
-
-    private String baseUrl() {
-        return configuredBaseUrl.isEmpty()
-                ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
-                : configuredBaseUrl;
+        return baseUrl.get() + "/" + order.getLang() + "/" + page + "/" + order.getUid() + "/" + order.getSecret();
     }
 }

@@ -42,10 +42,12 @@ public class OrderService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final boolean allowPrivateIpnTargets;
+    private final OrderMetrics metrics;
 
     public OrderService(OrderRepository orders, OrderStore store, OrderUids uids, OrderStatusChangeRepository history,
                         RouteCache routes, Clock clock, ApplicationEventPublisher events,
-                        @Value("${exchanger.ipn.allow-private-targets:false}") boolean allowPrivateIpnTargets) {
+                        @Value("${exchanger.ipn.allow-private-targets:false}") boolean allowPrivateIpnTargets,
+                        OrderMetrics metrics) {
         this.orders = orders;
         this.store = store;
         this.uids = uids;
@@ -54,6 +56,7 @@ public class OrderService {
         this.clock = clock;
         this.events = events;
         this.allowPrivateIpnTargets = allowPrivateIpnTargets;
+        this.metrics = metrics;
     }
 
     /**
@@ -66,7 +69,9 @@ public class OrderService {
     public ExchangeOrder create(CreateOrderRequest request) {
         String routeId = request.getRouteId();
         if (routeId == null) {
-            throw ApiException.routeNotFound();
+            ApiException refused = ApiException.routeNotFound();
+            metrics.refused(null, refused);
+            throw refused;
         }
         Optional<Route> route = routes.get(routeId);
         for (int attempt = 1; attempt <= 3; attempt++) {
@@ -77,12 +82,14 @@ public class OrderService {
                 // a refusal stands only if the route it was checked against is the route as stored now
                 Optional<Route> stored = routes.refresh(routeId);
                 if (stored.map(RouteCache::versionOf).equals(route.map(RouteCache::versionOf))) {
+                    metrics.refused(route.filter(Route::isActive).orElse(null), refused);
                     throw refused;
                 }
                 route = stored;
                 continue;
             }
             if (store.insert(order, CLIENT)) {
+                metrics.created(order.getRoute());
                 return order;
             }
             route = routes.refresh(routeId);

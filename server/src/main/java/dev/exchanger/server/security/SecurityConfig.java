@@ -29,7 +29,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * may carry an {@code X-Api-Key}: the operator's key ({@code exchanger.admin.api-key}) or a
  * partner's key; a key sent there must be valid (401 otherwise). Elsewhere it is ignored. {@code /admin/**} is the operator's, {@code /user/**}
  * the partners', everything else is public; order/create links the order to the partner
- * whose key came with it.
+ * whose key came with it. The metrics ({@code /actuator/prometheus}) are the operator's too;
+ * there the key may also come as {@code Authorization: Bearer}, which Prometheus can send.
  *
  * <p>No sessions, no cookies, no CSRF tokens: API callers authenticate on every request with a
  * header, which a browser never adds on its own; the hosted pages' two forms are authorized
@@ -42,6 +43,8 @@ class SecurityConfig {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
     static final String HEADER = "X-Api-Key";
     static final String WWW_AUTHENTICATE = "ApiKey header=\"" + HEADER + "\"";
+    static final String METRICS = "/actuator/prometheus";
+    private static final String BEARER = "Bearer ";
 
     /** Also tells Boot not to set up its default user with a generated password. */
     @Bean
@@ -88,12 +91,17 @@ class SecurityConfig {
                 new ProviderManager(provider),
                 request -> {
                     String key = request.getHeader(HEADER);
+                    if (key == null && METRICS.equals(request.getRequestURI())) {
+                        String authorization = request.getHeader("Authorization");
+                        key = authorization != null && authorization.startsWith(BEARER) ? authorization.substring(BEARER.length()) : null;
+                    }
                     return key == null ? null : ApiKeyAuthentication.presented(key);
                 });
         // a key counts where it is asked for; elsewhere (route lists, order/get, pages) it is ignored
         apiKeys.setRequestMatcher(new OrRequestMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher("/admin/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/user/**"),
+                PathPatternRequestMatcher.withDefaults().matcher(METRICS),
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/public/exchanger/order/create")));
         apiKeys.setSuccessHandler((request, response, authentication) -> { });
         AuthenticationEntryPointFailureHandler refused = new AuthenticationEntryPointFailureHandler(unauthorized);
@@ -116,6 +124,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/**").hasRole(ApiCaller.Role.OPERATOR.name())
                         .requestMatchers("/user/**").hasRole(ApiCaller.Role.PARTNER.name())
+                        .requestMatchers(METRICS).hasRole(ApiCaller.Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.POST, "/public/exchanger/order/create").access((authentication, context) ->
                                 // without a key, or with a partner's; the operator creates no orders of its own
                                 new AuthorizationDecision(!(authentication.get().getPrincipal() instanceof ApiCaller caller)
