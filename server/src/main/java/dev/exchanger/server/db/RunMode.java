@@ -18,11 +18,11 @@ public enum RunMode {
 
     static final String PROPERTY = "exchanger.mode";
 
-    /** The mode the environment asks for; a value that is neither stops the start, naming the setting. */
+    /** The mode the environment asks for (unset or empty: production); a value that is neither stops the start, naming the setting. */
     public static RunMode of(Environment environment) {
-        String value = environment.getProperty(PROPERTY, "production").trim();
+        String value = environment.getProperty(PROPERTY, "").trim();
         return switch (value.toLowerCase(Locale.ROOT)) {
-            case "production" -> PRODUCTION;
+            case "", "production" -> PRODUCTION;
             case "demo" -> DEMO;
             default -> throw new StartupSettingException(
                     "exchanger.mode (EXCHANGER_MODE) is '" + value + "', which is neither 'production' nor 'demo'.",

@@ -176,6 +176,19 @@ public final class ServerProcess implements AutoCloseable {
         throw new AssertionError(name + " was not UP within " + START_TIMEOUT.toSeconds() + " s (last: " + last + "); see " + log);
     }
 
+    /** Waits for the process to end by itself; its exit value. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(name + " still runs after " + timeout.toSeconds() + " s; see " + log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+        return process.exitValue();
+    }
+
     public long pid() {
         return process.pid();
     }
