@@ -4,54 +4,64 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.exchanger.server.ipn.ServerProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Production ({@code exchanger.mode} unset or {@code production}) never runs on a database the
  * operator did not configure and never gets demo data: the server jar, started as an operator
  * would, refuses to start without a database or with a mistyped URL, naming the setting; on a
  * fresh PostgreSQL it has no demo routes; a database that applied the demo migration before it
- * moved out of the production migrations starts as before and keeps its routes.
+ * moved out of the production migrations starts as before and keeps its routes. Without an
+ * operator's key, the admin API says so in its 401.
  */
 class ProductionStartIT {
 
     private static final Map<String, String> PRODUCTION = Map.of("EXCHANGER_MODE", "production");
+    /** Production as first started: no operator's key yet. */
+    private static final Map<String, String> PRODUCTION_WITHOUT_OPERATOR_KEY = Map.of("EXCHANGER_MODE", "production",
+            "EXCHANGER_ADMIN_API_KEY", "");
 
     @Test
     @Timeout(value = 200, unit = TimeUnit.SECONDS)
     void withoutADatabaseTheStartFailsNamingTheSetting() {
-        ServerProcess server = ServerProcess.start("production-no-database", null, Map.of("EXCHANGER_MODE", ""), null);
-        try {
-            assertThat(server.awaitExit(Duration.ofSeconds(150))).isNotZero();
+        assertFailedStart("production-no-database", Map.of("EXCHANGER_MODE", ""), server -> {
             assertThat(server.logContains("APPLICATION FAILED TO START")).isTrue();
             assertThat(server.logContains("No database is configured: spring.datasource.url (SPRING_DATASOURCE_URL) is not set")).isTrue();
             assertThat(server.logContains("EXCHANGER_MODE=demo")).as("the way to the quick start").isTrue();
             assertThat(server.logContains("Started the embedded PostgreSQL")).isFalse();
-        } catch (AssertionError e) {
-            server.printLog();
-            throw e;
-        } finally {
-            server.close();
-        }
+        });
     }
 
     @Test
     @Timeout(value = 200, unit = TimeUnit.SECONDS)
     void aMistypedDatabaseUrlFailsNamingTheSettingWithoutRepeatingIt() {
-        ServerProcess server = ServerProcess.start("production-mistyped-url", null, Map.of("EXCHANGER_MODE", "production",
-                "SPRING_DATASOURCE_URL", "postgres://db.internal/exchanger?password=hunter2"), null);
-        try {
-            assertThat(server.awaitExit(Duration.ofSeconds(150))).isNotZero();
+        assertFailedStart("production-mistyped-url", Map.of("EXCHANGER_MODE", "production",
+                "SPRING_DATASOURCE_URL", "postgres://db.internal/exchanger?password=hunter2"), server -> {
             assertThat(server.logContains("spring.datasource.url (SPRING_DATASOURCE_URL) is set, but is not a PostgreSQL JDBC URL")).isTrue();
             assertThat(server.logContains("hunter2")).as("the URL may hold a password").isFalse();
+        });
+    }
+
+    /** Starts a server with no database of the test's, which must exit by itself, non-zero; then checks its log. */
+    private static void assertFailedStart(String name, Map<String, String> env, Consumer<ServerProcess> log) {
+        ServerProcess server = ServerProcess.start(name, null, env, null);
+        try {
+            assertThat(server.awaitExit(Duration.ofSeconds(150))).isNotZero();
+            log.accept(server);
         } catch (AssertionError e) {
             server.printLog();
             throw e;
@@ -59,6 +69,8 @@ class ProductionStartIT {
             server.close();
         }
     }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     @Timeout(value = 400, unit = TimeUnit.SECONDS)
@@ -73,9 +85,11 @@ class ProductionStartIT {
             List<ServerProcess> servers = new ArrayList<>();
             boolean passed = false;
             try {
-                ServerProcess fresh = ServerProcess.launch("production-fresh", postgres.getJdbcUrl("postgres", "fresh"), PRODUCTION, null);
+                ServerProcess fresh = ServerProcess.launch("production-fresh", postgres.getJdbcUrl("postgres", "fresh"),
+                        PRODUCTION_WITHOUT_OPERATOR_KEY, null);
                 servers.add(fresh);
                 assertThat(routes(fresh)).as("active routes of a fresh production database").isEmpty();
+                assertTheAdminApiSaysNoKeyIsConfigured(fresh);
                 JdbcTemplate freshDb = new JdbcTemplate(postgres.getDatabase("postgres", "fresh"));
                 assertThat(freshDb.queryForObject("select count(*) from currency", Long.class)).isZero();
                 assertThat(freshDb.queryForObject("select count(*) from flyway_schema_history where version = '2'", Long.class)).isZero();
@@ -95,6 +109,23 @@ class ProductionStartIT {
             } finally {
                 ServerProcess.closeAll(servers, !passed);
             }
+        }
+    }
+
+    /** Without an operator's key the admin API answers 401 as the spec says, and says why. */
+    private static void assertTheAdminApiSaysNoKeyIsConfigured(ServerProcess server) throws Exception {
+        for (String key : new String[] {null, "some-key"}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port + "/admin/partners"));
+            if (key != null) {
+                request.header("X-Api-Key", key);
+            }
+            HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("key %s", key).isEqualTo(401);
+            JsonNode error = JsonMapper.shared().readTree(answer.body());
+            assertThat(error.path("success").asBoolean(true)).isFalse();
+            assertThat(error.path("error").path("errorCode").asInt()).isEqualTo(4001);
+            assertThat(error.path("error").path("message").asString())
+                    .contains("no operator key is configured").contains("EXCHANGER_ADMIN_API_KEY");
         }
     }
 

@@ -44,7 +44,7 @@ public final class ServerProcess implements AutoCloseable {
     private static final String ADMIN_KEY = "it-operator-key";
 
     final String name;
-    final int port;
+    public final int port;
     final Process process;
     final Path log;
 
