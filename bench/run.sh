@@ -171,6 +171,7 @@ start_server() {
   start_java server "$LOGS/server.log" \
     SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/$DB_NAME" SPRING_DATASOURCE_USERNAME="$DB_USER" \
     SPRING_DATASOURCE_PASSWORD="$DB_PASS" EXCHANGER_ADMIN_API_KEY="$ADMIN_KEY" EXCHANGER_IPN_ALLOW_PRIVATE_TARGETS=true \
+    EXCHANGER_MODE="$([[ ${BENCH_ROUTE:-api} == demo ]] && echo demo || echo production)" \
     EXCHANGER_CRYPTO_KEYS="$CRYPTO_KEY" "${RATE_LIMITS[@]}" -- "$SERVER_JAR" --server.port="$SERVER_PORT"
   SERVER_PID=$JAVA_PID
   wait_ready "$SERVER_URL/actuator/health/readiness" "$SERVER_PID" 300 ||
@@ -189,7 +190,7 @@ admin() {
 
 # The bench's route ETH-like -> WMZ-like, made through the operator's API (BENCH_ROUTE=api, the
 # default) with the demo ETH -> WMZ route's rate and fields and a week's payment window (no bench
-# order expires during a run); BENCH_ROUTE=demo takes the demo route the migration seeds instead.
+# order expires during a run); BENCH_ROUTE=demo takes the demo route the demo mode seeds instead.
 # Sets ROUTE_ID, TO_KEY (toValues wallet) and ROUTE_KEY (routeValues email).
 create_bench_route() {
   API_URL=$1
@@ -685,7 +686,7 @@ section_embedded() {
   port=$(free_port $((EMPTY_PORT + 1)))
   t0=$(now_ms)
   start_java "server (embedded PostgreSQL)" "$LOGS/server-embedded.log" EXCHANGER_ADMIN_API_KEY="$ADMIN_KEY" \
-    EXCHANGER_IPN_ALLOW_PRIVATE_TARGETS=true EXCHANGER_CRYPTO_KEYS="$CRYPTO_KEY" "${RATE_LIMITS[@]}" -- "$SERVER_JAR" --server.port="$port"
+    EXCHANGER_MODE=demo EXCHANGER_EMBEDDEDDATABASE_THROWAWAY=true EXCHANGER_IPN_ALLOW_PRIVATE_TARGETS=true EXCHANGER_CRYPTO_KEYS="$CRYPTO_KEY" "${RATE_LIMITS[@]}" -- "$SERVER_JAR" --server.port="$port"
   SERVER_PID=$JAVA_PID
   SERVER_URL=http://127.0.0.1:$port
   wait_ready "$SERVER_URL/actuator/health/readiness" "$SERVER_PID" 300 ||

@@ -35,7 +35,8 @@ log="$dir/training.log"
 echo "aot-cache: training run on port $port for ${seconds}s (log: $log)"
 env -u SPRING_DATASOURCE_URL EXCHANGER_ADMIN_API_KEY=aot-training-key EXCHANGER_IPN_ALLOW_PRIVATE_TARGETS=true \
   "$java" -XX:AOTCacheOutput="$dir/exchanger.aot" -jar "$app" --server.port="$port" \
-  --exchanger.embedded-database.enabled=true --exchanger.crypto.key-file="$dir/training-crypto-key" > "$log" 2>&1 &
+  --exchanger.mode=demo --exchanger.embedded-database.enabled=true --exchanger.embedded-database.throw-away=true \
+  --exchanger.crypto.key-file="$dir/training-crypto-key" > "$log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do

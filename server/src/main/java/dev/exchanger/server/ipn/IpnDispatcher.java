@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -458,6 +459,16 @@ public class IpnDispatcher implements SmartLifecycle {
     private void release(Claimed delivery) {
         jdbc.update("update ipn_delivery set claimed_by = null, claimed_until = null where id = ? and claimed_by = ?",
                 delivery.id(), instance);
+    }
+
+    /**
+     * Stops right after the web server's graceful shutdown (which stops taking requests and lets
+     * those in flight finish), so the attempts in flight finish after the last request, within
+     * their timeout, and the pool closes after both.
+     */
+    @Override
+    public int getPhase() {
+        return WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE - 1;
     }
 
     @Override

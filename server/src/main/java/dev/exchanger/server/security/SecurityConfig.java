@@ -4,6 +4,8 @@ import dev.exchanger.server.admin.AdminProperties;
 import dev.exchanger.server.partner.PartnerService;
 import dev.exchanger.server.web.ApiException;
 import dev.exchanger.server.web.ErrorWriter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -81,11 +83,16 @@ class SecurityConfig {
         if (admin.apiKey().isEmpty()) {
             log.warn("exchanger.admin.api-key is not set: the operator's API refuses every request");
         }
+        // on /admin of a server without an operator's key, the refusal says so (same status and code)
+        BiFunction<HttpServletRequest, ApiException, ApiException> refusal = (request, e) ->
+                admin.apiKey().isEmpty() && request.getRequestURI().startsWith(request.getContextPath() + "/admin/")
+                        ? ApiException.operatorKeyNotConfigured(e) : e;
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", WWW_AUTHENTICATE);
-            errors.write(request, response, ApiException.unauthorized());
+            errors.write(request, response, refusal.apply(request, ApiException.unauthorized()));
         };
-        AccessDeniedHandler forbidden = (request, response, e) -> errors.write(request, response, ApiException.forbidden());
+        AccessDeniedHandler forbidden = (request, response, e) ->
+                errors.write(request, response, refusal.apply(request, ApiException.forbidden()));
 
         AuthenticationFilter apiKeys = new AuthenticationFilter(
                 new ProviderManager(provider),

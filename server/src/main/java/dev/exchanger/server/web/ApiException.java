@@ -98,6 +98,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.UNAUTHORIZED, ErrorType.AUTHENTICATION_ERROR, 4001, "A valid X-Api-Key is required", null);
     }
 
+    /** A refusal on {@code /admin} of a server with no operator's key: the same status and code, saying why. */
+    public static ApiException operatorKeyNotConfigured(ApiException refusal) {
+        return new ApiException(refusal.status(), refusal.errorType(), refusal.errorCode(),
+                "The operator's API is switched off on this server: no operator key is configured. Start it with"
+                        + " exchanger.admin.api-key (environment EXCHANGER_ADMIN_API_KEY) set, and send that key in X-Api-Key",
+                null);
+    }
+
     public static ApiException forbidden() {
         return new ApiException(HttpStatus.FORBIDDEN, ErrorType.FORBIDDEN_ERROR, 4003, "This API key may not use this operation", null);
     }

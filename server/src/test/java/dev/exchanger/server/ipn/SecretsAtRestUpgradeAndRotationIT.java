@@ -137,12 +137,13 @@ class SecretsAtRestUpgradeAndRotationIT {
     }
 
     /**
-     * The schema up to V9 (before secrets at rest), with one order as the server stored it then:
+     * The schema up to V9 (before secrets at rest; with the demo routes, which every database then
+     * got), with one order as the server stored it then:
      * plain secret and ipnSecret, a pending IPN whose body ends in its hash, a stored answer. The
      * IPN's body as it was to be sent.
      */
     private static String storeTheOldWay(String jdbcUrl, JdbcTemplate db, String ipnUrl) {
-        Flyway.configure().dataSource(jdbcUrl, "postgres", "").locations("classpath:db/migration").target("9").load().migrate();
+        Flyway.configure().dataSource(jdbcUrl, "postgres", "").locations("classpath:db/migration", "classpath:db/demo").target("9").load().migrate();
         db.update("""
                 insert into exchange_order (id, uid, secret, route_id, status, in_amount, out_amount, rate, lang, email, agreement,
                                             hide_out_data, ipn_url, ipn_secret, created_at, updated_at, expires_at, version)

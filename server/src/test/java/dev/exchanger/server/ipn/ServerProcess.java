@@ -27,10 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * only, with its output in a log file under {@code target/it-logs}. It talks to the server over
  * its public HTTP API.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     /** An order as {@code order/create} answered it. */
-    record CreatedOrder(String id, long uid, String secret, String createdVia) {
+    public record CreatedOrder(String id, long uid, String secret, String createdVia) {
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -44,7 +44,7 @@ final class ServerProcess implements AutoCloseable {
     private static final String ADMIN_KEY = "it-operator-key";
 
     final String name;
-    final int port;
+    public final int port;
     final Process process;
     final Path log;
 
@@ -75,8 +75,13 @@ final class ServerProcess implements AutoCloseable {
      * ready is stopped and its log printed before this throws.
      */
     static ServerProcess launch(String name, String jdbcUrl, Map<String, String> extraEnv) {
+        return launch(name, jdbcUrl, extraEnv, null);
+    }
+
+    /** The same in {@code workingDirectory} (null: the test's own), where {@code ./data} is. */
+    public static ServerProcess launch(String name, String jdbcUrl, Map<String, String> extraEnv, Path workingDirectory) {
         for (int attempt = 1; ; attempt++) {
-            ServerProcess server = start(name, jdbcUrl, extraEnv);
+            ServerProcess server = start(name, jdbcUrl, extraEnv, workingDirectory);
             try {
                 return server.awaitReady();
             } catch (AssertionError | RuntimeException e) {
@@ -93,9 +98,14 @@ final class ServerProcess implements AutoCloseable {
     /**
      * Starts a server on a free port and returns at once; call {@link #awaitReady()} next.
      * The IPN timings are short (poll 100 ms, backoff 200 ms, timeout 2 s) and loopback
-     * receivers are allowed; {@code extraEnv} adds or overrides settings.
+     * receivers are allowed; {@code extraEnv} adds or overrides settings. It runs in demo mode
+     * (the demo routes are the tests' fixtures); {@code jdbcUrl} null: on its embedded database.
      */
     static ServerProcess start(String name, String jdbcUrl, Map<String, String> extraEnv) {
+        return start(name, jdbcUrl, extraEnv, null);
+    }
+
+    public static ServerProcess start(String name, String jdbcUrl, Map<String, String> extraEnv, Path workingDirectory) {
         int port = freePort();
         Path logs = Path.of(System.getProperty("exchanger.it.logs", "target/it-logs"));
         try {
@@ -112,9 +122,12 @@ final class ServerProcess implements AutoCloseable {
         // nothing from the developer's own environment configures these servers
         env.keySet().removeIf(key -> key.startsWith("SPRING_") || key.startsWith("EXCHANGER_") || key.startsWith("SERVER_"));
         env.put("SERVER_PORT", Integer.toString(port));
-        env.put("SPRING_DATASOURCE_URL", jdbcUrl);
-        env.put("SPRING_DATASOURCE_USERNAME", "postgres");
-        env.put("SPRING_DATASOURCE_PASSWORD", "");
+        if (jdbcUrl != null) {
+            env.put("SPRING_DATASOURCE_URL", jdbcUrl);
+            env.put("SPRING_DATASOURCE_USERNAME", "postgres");
+            env.put("SPRING_DATASOURCE_PASSWORD", "");
+        }
+        env.put("EXCHANGER_MODE", "demo");
         env.put("SPRING_MAIN_BANNER_MODE", "off");
         env.put("EXCHANGER_ADMIN_API_KEY", ADMIN_KEY);
         env.put("EXCHANGER_IPN_ALLOW_PRIVATE_TARGETS", "true");
@@ -122,6 +135,9 @@ final class ServerProcess implements AutoCloseable {
         env.put("EXCHANGER_IPN_BACKOFF", "200ms");
         env.put("EXCHANGER_IPN_TIMEOUT", "2s");
         env.putAll(extraEnv);
+        if (workingDirectory != null) {
+            builder.directory(workingDirectory.toFile());
+        }
         builder.redirectErrorStream(true);
         builder.redirectOutput(log.toFile());
         try {
@@ -135,7 +151,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Waits (at most 150 s: this machine is shared, and two servers starting at once on two cores are slow) until {@code /actuator/health} answers UP; fails at once if the process ends. */
-    ServerProcess awaitReady() {
+    public ServerProcess awaitReady() {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
@@ -160,7 +176,20 @@ final class ServerProcess implements AutoCloseable {
         throw new AssertionError(name + " was not UP within " + START_TIMEOUT.toSeconds() + " s (last: " + last + "); see " + log);
     }
 
-    long pid() {
+    /** Waits for the process to end by itself; its exit value. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(name + " still runs after " + timeout.toSeconds() + " s; see " + log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+        return process.exitValue();
+    }
+
+    public long pid() {
         return process.pid();
     }
 
@@ -170,7 +199,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** POST /public/exchanger/order/create (JSON) on the demo route ETH -> WMZ with an IPN to {@code ipnUrl}. */
-    CreatedOrder createOrder(String ipnUrl, String ipnSecret) {
+    public CreatedOrder createOrder(String ipnUrl, String ipnSecret) {
         return createOrder(ipnUrl, ipnSecret, null);
     }
 
@@ -205,7 +234,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** A call that must answer 200 with {@code success: true}; its {@code data}. {@code json} null: no body. */
-    JsonNode call(String method, String path, String json, String... headers) {
+    public JsonNode call(String method, String path, String json, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json")
@@ -246,7 +275,7 @@ final class ServerProcess implements AutoCloseable {
      * no graceful stop of the IPN dispatcher, no connection closed cleanly. Returns the exit
      * value, 137 (128 + SIGKILL 9) when the signal killed it.
      */
-    int kill9() {
+    public int kill9() {
         process.destroyForcibly();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -259,7 +288,7 @@ final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    boolean logContains(String text) {
+    public boolean logContains(String text) {
         try {
             return Files.readString(log, StandardCharsets.UTF_8).contains(text);
         } catch (IOException e) {
@@ -268,7 +297,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Prints the server's log (its last 400 lines) to stderr, for a failed test. */
-    void printLog() {
+    public void printLog() {
         System.err.println("===== " + name + " (pid " + pid() + ", port " + port + ", alive " + process.isAlive() + "): " + log + " =====");
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
@@ -302,7 +331,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Closes every server (also when one fails to close), printing their logs first if the test failed. */
-    static void closeAll(List<ServerProcess> servers, boolean printLogs) {
+    public static void closeAll(List<ServerProcess> servers, boolean printLogs) {
         List<RuntimeException> problems = new ArrayList<>();
         for (ServerProcess server : servers) {
             try {
