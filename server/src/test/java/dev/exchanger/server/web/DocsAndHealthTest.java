@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import dev.exchanger.server.testing.ApiTest;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
@@ -61,6 +65,24 @@ class DocsAndHealthTest extends ApiTest {
         assertThat(config.status()).isEqualTo(200);
         assertThat(config.body().path("url").asString()).isEqualTo("/openapi.yaml");
         assertThat(config.body().has("urls")).isFalse();
+    }
+
+    @Test
+    void swaggerUiDoesNotPrefillTheIdempotencyKey() {
+        // Try it out fills a parameter with its example: sent twice, the first order would come back
+        Parameter key = spec().getPaths().get(CREATE).getPost().getParameters().stream()
+                .filter(p -> p.getName().equals("Idempotency-Key")).findFirst().orElseThrow();
+
+        assertThat(key.getExample()).isNull();
+        assertThat(key.getExamples()).isNull();
+        assertThat(key.getSchema().getExample()).isNull();
+        assertThat(key.getDescription()).contains("new one for every new order");
+    }
+
+    private static OpenAPI spec() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        return new OpenAPIV3Parser().read("openapi.yaml", null, options);
     }
 
     @Test
