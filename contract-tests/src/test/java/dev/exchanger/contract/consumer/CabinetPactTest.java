@@ -613,7 +613,7 @@ class CabinetPactTest {
 
     /** The made-up order of 2 ETH to WMZ that a test IPN carries, in inProgress. */
     private static void sampleNotification(LambdaDslObject ipn) {
-        ipn.numberValue("orderUID", 0);
+        ipn.numberValue("orderUID", 1000);
         ipn.stringMatcher("orderId", OBJECT_ID, "5d8e6002b80b7b4cd75a6428");
         ipn.stringValue("newStatus", "inProgress");
         ipn.stringValue("inAmount", "2");

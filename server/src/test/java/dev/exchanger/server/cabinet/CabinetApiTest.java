@@ -302,7 +302,7 @@ class CabinetApiTest extends ApiTest {
         assertThat(form.keySet()).containsExactly("orderUID", "orderId", "newStatus", "inAmount", "outAmount", "xml_from",
                 "xml_to", "timestamp", "toValues[0][key]", "toValues[0][name]", "toValues[0][value]", "hash");
         JsonNode notification = data.path("notification");
-        assertThat(form).containsEntry("orderUID", "0")
+        assertThat(form).containsEntry("orderUID", "1000")
                 .containsEntry("newStatus", "inProgress")
                 .containsEntry("inAmount", "2")
                 .containsEntry("outAmount", "317.42")
@@ -314,7 +314,9 @@ class CabinetApiTest extends ApiTest {
                 .containsEntry("toValues[0][name]", "wallet")
                 .containsEntry("toValues[0][value]", notification.path("toValues").get(0).path("value").asString())
                 .containsEntry("hash", notification.path("hash").asString());
-        assertThat(notification.path("orderUID").asLong()).isZero();
+        // shaped like a real uid, yet below the first one (1001): no receiver mistakes it for a real order
+        assertThat(notification.path("orderUID").asLong()).isEqualTo(1000);
+        assertThat(jdbc.queryForObject("select count(*) from exchange_order where uid = 1000", Long.class)).isZero();
         assertThat(form.get("orderId")).matches(HEX24);
         String joined = String.join(":", form.get("orderId"), form.get("newStatus"), form.get("inAmount"), form.get("outAmount"),
                 form.get("xml_from"), form.get("xml_to"), form.get("timestamp"), IPN_SECRET);

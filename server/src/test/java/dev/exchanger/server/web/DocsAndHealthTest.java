@@ -5,10 +5,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import dev.exchanger.server.testing.ApiTest;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
@@ -77,6 +80,30 @@ class DocsAndHealthTest extends ApiTest {
         assertThat(key.getExamples()).isNull();
         assertThat(key.getSchema().getExample()).isNull();
         assertThat(key.getDescription()).contains("new one for every new order");
+    }
+
+    @Test
+    void everyParameterExampleMatchesItsOwnPattern() {
+        List<String> checked = new ArrayList<>();
+        spec().getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
+            List<Operation> operations = new ArrayList<>(List.of(operation));
+            if (operation.getCallbacks() != null) {
+                operation.getCallbacks().values().forEach(callback -> callback.values()
+                        .forEach(callbackItem -> operations.addAll(callbackItem.readOperations())));
+            }
+            for (Operation each : operations) {
+                for (Parameter parameter : each.getParameters() == null ? List.<Parameter>of() : each.getParameters()) {
+                    String pattern = parameter.getSchema() == null ? null : parameter.getSchema().getPattern();
+                    if (pattern != null && parameter.getExample() != null) {
+                        assertThat(parameter.getExample().toString()).as(each.getOperationId() + " " + parameter.getName())
+                                .containsPattern(pattern);
+                        checked.add(each.getOperationId() + " " + parameter.getName());
+                    }
+                }
+            }
+        }));
+
+        assertThat(checked).contains("ipnNotification webhook-id", "redeliverIpn webhookId");
     }
 
     private static OpenAPI spec() {
