@@ -452,7 +452,7 @@ class CabinetPactTest {
         assertThat(result.getHttpStatus()).isEqualTo(200);
         assertThat(result.getError()).isNull();
         IpnNotification sample = result.getNotification();
-        assertThat(sample.getOrderUID()).isZero();
+        assertThat(sample.getOrderUID()).isEqualTo(1000L);
         assertThat(sample.getNewStatus()).isEqualTo(OrderStatus.IN_PROGRESS);
         assertThat(sample.getXmlFrom()).isEqualTo("ETH");
         assertThat(sample.getXmlTo()).isEqualTo("WMZ");
