@@ -8,18 +8,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import dev.exchanger.server.testing.ApiTest;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -320,9 +314,9 @@ class CabinetApiTest extends ApiTest {
         assertThat(form.get("orderId")).matches(HEX24);
         String joined = String.join(":", form.get("orderId"), form.get("newStatus"), form.get("inAmount"), form.get("outAmount"),
                 form.get("xml_from"), form.get("xml_to"), form.get("timestamp"), IPN_SECRET);
-        assertThat(form.get("hash")).isEqualTo(sha256Hex(joined));
+        assertThat(form.get("hash")).isEqualTo(ScriptedReceiver.sha256Hex(joined));
         assertThat(ipn.header("webhook-id")).isEqualTo(data.path("webhookId").asString()).startsWith("msg_");
-        assertThat(ipn.header("webhook-signature")).isEqualTo("v1," + hmacBase64(
+        assertThat(ipn.header("webhook-signature")).isEqualTo("v1," + ScriptedReceiver.hmacBase64(
                 ipn.header("webhook-id") + "." + ipn.header("webhook-timestamp") + "." + ipn.body(), IPN_SECRET));
         assertThat(ipn.header("content-type")).startsWith("application/x-www-form-urlencoded");
         assertThat(reply.text()).doesNotContain(IPN_SECRET);
@@ -485,15 +479,5 @@ class CabinetApiTest extends ApiTest {
         for (JsonNode order : orders) {
             assertThat(text).doesNotContain(order.path("secret").asString());
         }
-    }
-
-    private static String sha256Hex(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String hmacBase64(String text, String key) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return Base64.getEncoder().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 }
