@@ -6,6 +6,8 @@ import dev.exchanger.server.testing.ApiTest;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code amount} as generated clients send it (a decimal string, exact) and as existing
@@ -55,9 +57,10 @@ class ExactAmountTest extends ApiTest {
         assertThat(storedRows()).isEqualTo(before);
     }
 
-    @Test
-    void refusesAStringThatIsNoDecimal() throws Exception {
-        Reply reply = create("0,3");
+    @ParameterizedTest
+    @ValueSource(strings = {"0,3", "1e2", "+2", " 2", "02", "2.", ".5", "0x1A", "NaN"})
+    void refusesAStringThatIsNotThePlainDecimalTheSpecDescribes(String amount) throws Exception {
+        Reply reply = create(amount);
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(400);
         assertThat(reply.error().path("object").path("nameField").asString()).isEqualTo("amount");
