@@ -119,6 +119,18 @@ class ClientAgainstServerIT {
                 });
     }
 
+    @Test
+    void sendsAnExactDecimalAmount() throws Exception {
+        Route route = routes.getRouteByXml("ETH", "WMZ").getData();
+        BigDecimal amount = new BigDecimal("0.1").add(new BigDecimal("0.2"));
+
+        Order created = orders.createOrder(new CreateOrderRequest().routeId(route.getId()).amount(amount)
+                .toValues(examples(route.getToValues())).routeValues(examples(route.getRouteValues())), null).getData();
+
+        assertThat(created.getInAmount()).isEqualTo("0.3");
+        assertThat(created.getOutAmount()).isEqualTo("47.61");
+    }
+
     private static List<FieldValue> examples(List<FieldDefinition> fields) {
         return fields.stream().map(f -> new FieldValue().key(f.getKey()).value(f.getExample())).toList();
     }

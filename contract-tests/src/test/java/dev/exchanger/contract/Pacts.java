@@ -31,6 +31,9 @@ public final class Pacts {
     public static final String PARTNER_KEY = "exk_PactPartnerKey00000000000000000000000000";
     /** A key of the same partner that the operator has revoked: refused with 401 everywhere. */
     public static final String REVOKED_PARTNER_KEY = "exk_PactRevokedKey00000000000000000000000000";
+    /** The same partner's test key (sandbox): its orders are test orders, which it moves itself. */
+    public static final String TEST_PARTNER_KEY_ID = "5d8e5f4ab80b7b4cd75a6504";
+    public static final String TEST_PARTNER_KEY = "exk_PactSandboxKey00000000000000000000000000";
     /** The provider state that makes {@link #PARTNER_ID} with {@link #PARTNER_KEY}. */
     public static final String PARTNER_STATE = "a partner with an active API key exists";
     /** The provider state that makes {@link #PARTNER_ID} with {@link #REVOKED_PARTNER_KEY}. */

@@ -6,6 +6,8 @@ import static dev.exchanger.contract.consumer.Bodies.JSON;
 import static dev.exchanger.contract.consumer.Bodies.ORDER_UID;
 import static dev.exchanger.contract.consumer.Bodies.forbidden;
 import static dev.exchanger.contract.consumer.Bodies.orderNotFound;
+import static dev.exchanger.contract.consumer.Bodies.overlongComment;
+import static dev.exchanger.contract.consumer.Bodies.statusRequest;
 import static dev.exchanger.contract.consumer.Bodies.unauthorized;
 import static dev.exchanger.contract.consumer.Bodies.validationError;
 import static dev.exchanger.contract.consumer.ConsumerClients.admin;
@@ -94,7 +96,7 @@ class AdminPactTest {
     @PactTestFor(pactMethod = "searchOrders")
     void searchesOrdersByStatusAndPartner(MockServer mockServer) throws Exception {
         OrderPage page = admin(mockServer, KEY)
-                .searchOrders(OrderStatus.IN_PROGRESS, PARTNER, null, "ETH", "WMZ", OffsetDateTime.parse(SINCE), null, null, null).getData();
+                .searchOrders(OrderStatus.IN_PROGRESS, PARTNER, null, "ETH", "WMZ", OffsetDateTime.parse(SINCE), null, null, null, null).getData();
 
         assertThat(page.getItems()).isNotEmpty().allSatisfy(order -> {
             assertThat(order.getStatus()).isEqualTo(OrderStatus.IN_PROGRESS);
@@ -135,7 +137,7 @@ class AdminPactTest {
     @PactTestFor(pactMethod = "searchOrdersOfPartner")
     void findsTheOrdersOfAPartner(MockServer mockServer) throws Exception {
         OrderPage page = admin(mockServer, KEY)
-                .searchOrders(null, null, Pacts.PARTNER_ID, null, null, null, null, null, null).getData();
+                .searchOrders(null, null, Pacts.PARTNER_ID, null, null, null, null, null, null, null).getData();
 
         assertThat(page.getItems()).isNotEmpty().allSatisfy(order -> {
             assertThat(order.getPartnerId()).isEqualTo(Pacts.PARTNER_ID);
@@ -161,7 +163,7 @@ class AdminPactTest {
     @PactTestFor(pactMethod = "searchOrdersWithOversizedPage")
     void reportsAnOversizedPage(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class,
-                () -> admin(mockServer, KEY).searchOrders(null, null, null, null, null, null, null, null, 1000));
+                () -> admin(mockServer, KEY).searchOrders(null, null, null, null, null, null, null, null, 1000, null));
 
         assertValidationError(e, "size");
     }
@@ -184,7 +186,7 @@ class AdminPactTest {
     @PactTestFor(pactMethod = "searchOrdersWithWrongKey")
     void refusesAWrongKey(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class,
-                () -> admin(mockServer, WRONG_KEY).searchOrders(null, null, null, null, null, null, null, null, null));
+                () -> admin(mockServer, WRONG_KEY).searchOrders(null, null, null, null, null, null, null, null, null, null));
 
         assertUnauthorized(e);
     }
@@ -461,7 +463,7 @@ class AdminPactTest {
     @PactTestFor(pactMethod = "searchOrdersWithPartnerKey")
     void refusesAPartnersKeyForTheSearch(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, Pacts.PARTNER_KEY)
-                .searchOrders(null, null, null, null, null, null, null, null, null));
+                .searchOrders(null, null, null, null, null, null, null, null, null, null));
 
         assertForbidden(e);
     }
@@ -514,19 +516,6 @@ class AdminPactTest {
     // ---------------------------------------------------------------------------------------
 
     /** The operator's change as the generated client sends it (no {@code comment} when null). */
-    private static DslPart statusRequest(String status, String comment) {
-        return newJsonBody(body -> {
-            body.stringValue("status", status);
-            if (comment != null) {
-                body.stringValue("comment", comment);
-            }
-        }).build();
-    }
-
-    /** One character over the spec's {@code maxLength} of 1024. */
-    private static String overlongComment() {
-        return "x".repeat(1025);
-    }
 
     /**
      * The operator's answer carried no order secret: {@link ConsumerClients#admin} reads answers

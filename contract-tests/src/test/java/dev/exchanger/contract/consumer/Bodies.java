@@ -252,4 +252,19 @@ final class Bodies {
     static DslPart partnerNotFound() {
         return error("NotFoundError", 2003, error -> error.stringType("message", "Partner not found"));
     }
+
+    /** A change of an order's status, the operator's or a partner's of its test order. */
+    static DslPart statusRequest(String status, String comment) {
+        return newJsonBody(body -> {
+            body.stringValue("status", status);
+            if (comment != null) {
+                body.stringValue("comment", comment);
+            }
+        }).build();
+    }
+
+    /** One character over the spec's {@code maxLength} of 1024. */
+    static String overlongComment() {
+        return "x".repeat(1025);
+    }
 }

@@ -10,6 +10,8 @@ import static dev.exchanger.contract.consumer.Bodies.ORDER_ID;
 import static dev.exchanger.contract.consumer.Bodies.ORDER_UID;
 import static dev.exchanger.contract.consumer.Bodies.forbidden;
 import static dev.exchanger.contract.consumer.Bodies.orderNotFound;
+import static dev.exchanger.contract.consumer.Bodies.overlongComment;
+import static dev.exchanger.contract.consumer.Bodies.statusRequest;
 import static dev.exchanger.contract.consumer.Bodies.unauthorized;
 import static dev.exchanger.contract.consumer.Bodies.validationError;
 import static dev.exchanger.contract.consumer.Failures.assertForbidden;
@@ -37,6 +39,7 @@ import dev.exchanger.client.model.IpnNotification;
 import dev.exchanger.client.model.OrderDetails;
 import dev.exchanger.client.model.OrderPage;
 import dev.exchanger.client.model.OrderStatus;
+import dev.exchanger.client.model.OrderStatusChangeRequest;
 import dev.exchanger.client.model.StatusChange;
 import dev.exchanger.client.model.TestIpnRequest;
 import dev.exchanger.client.model.TestIpnResult;
@@ -62,6 +65,10 @@ class CabinetPactTest {
     private static final String WEBHOOK_ID = "msg_5d8e6002b80b7b4cd75a6425";
     private static final String EXAMPLE_DETAILS = "/user/exchanger/order/" + ORDER_UID;
     private static final String EXAMPLE_REDELIVER = "/user/exchanger/order/" + ORDER_UID + "/ipn/" + WEBHOOK_ID + "/redeliver";
+    private static final String STATUS = "/user/exchanger/order/${orderUID}/status";
+    private static final String EXAMPLE_STATUS = "/user/exchanger/order/" + ORDER_UID + "/status";
+    private static final String TEST_ORDER = "partner's test order exists with status new";
+    private static final String TEST_KEY = Pacts.TEST_PARTNER_KEY;
     private static final String OWN_ORDER = "partner's order exists with an ipnUrl and status inProgress";
     private static final String FOREIGN_ORDER = "another partner's order exists with an ipnUrl and status inProgress";
     private static final String PARTNER = "partner with a key exists";
@@ -300,6 +307,163 @@ class CabinetPactTest {
         assertForbidden(e);
     }
 
+    // ---- partnerChangeTestOrderStatus (sandbox) --------------------------------------------
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact partnerChangeTestOrderStatus(PactDslWithProvider provider) {
+        return provider.given(TEST_ORDER, ORDER_PARAMS)
+                .uponReceiving("a partner moves its test order to waitPayment with its test key")
+                .method("POST").pathFromProviderState(STATUS, EXAMPLE_STATUS)
+                .headers("X-Api-Key", TEST_KEY, "Content-Type", "application/json")
+                .body(statusRequest("waitPayment", "sandbox run"))
+                .willRespondWith()
+                .status(200)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(Bodies.response(details -> {
+                    details.object("order", order -> {
+                        Bodies.ethToWmzOrderView(order, "waitPayment");
+                        order.booleanValue("test", true);
+                    });
+                    details.array("history", history -> {
+                        history.object(line -> Bodies.statusChange(line, null, "new", "client", null));
+                        history.object(line -> Bodies.statusChange(line, "new", "waitPayment", "partner", "sandbox run"));
+                    });
+                    details.array("ipn", ipn -> ipn.object(delivery -> Bodies.ipnDelivery(delivery, "waitPayment")));
+                }))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "partnerChangeTestOrderStatus")
+    void movesItsTestOrder(MockServer mockServer) throws Exception {
+        OrderDetails details = cabinet(mockServer, TEST_KEY).partnerChangeTestOrderStatus(ORDER_UID,
+                new OrderStatusChangeRequest().status(OrderStatus.WAIT_PAYMENT).comment("sandbox run")).getData();
+
+        assertThat(details.getOrder().getStatus()).isEqualTo(OrderStatus.WAIT_PAYMENT);
+        assertThat(details.getOrder().getTest()).isTrue();
+        assertThat(details.getHistory().get(details.getHistory().size() - 1).getActor()).isEqualTo("partner");
+        assertThat(details.getIpn()).singleElement()
+                .satisfies(ipn -> assertThat(ipn.getNewStatus()).isEqualTo(OrderStatus.WAIT_PAYMENT));
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact partnerChangeTestOrderStatusNotInTheTable(PactDslWithProvider provider) {
+        return provider.given(TEST_ORDER, ORDER_PARAMS)
+                .uponReceiving("a partner moves its new test order straight to done")
+                .method("POST").pathFromProviderState(STATUS, EXAMPLE_STATUS)
+                .headers("X-Api-Key", TEST_KEY, "Content-Type", "application/json")
+                .body(statusRequest("done", null))
+                .willRespondWith()
+                .status(409)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(Bodies.error("ConflictError", 3001,
+                        error -> error.stringType("message", "Status change from new to done is not allowed")))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "partnerChangeTestOrderStatusNotInTheTable")
+    void refusesAChangeTheTableDoesNotAllow(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> cabinet(mockServer, TEST_KEY)
+                .partnerChangeTestOrderStatus(ORDER_UID, new OrderStatusChangeRequest().status(OrderStatus.DONE)));
+
+        assertThat(e.getCode()).isEqualTo(409);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact partnerChangeTestOrderStatusWithOverlongComment(PactDslWithProvider provider) {
+        return provider.given(TEST_ORDER, ORDER_PARAMS)
+                .uponReceiving("a partner moves its test order with a comment over 1024 characters")
+                .method("POST").pathFromProviderState(STATUS, EXAMPLE_STATUS)
+                .headers("X-Api-Key", TEST_KEY, "Content-Type", "application/json")
+                .body(statusRequest("waitPayment", overlongComment()))
+                .willRespondWith()
+                .status(400)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(validationError("comment"))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "partnerChangeTestOrderStatusWithOverlongComment")
+    void reportsAnOverlongComment(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> cabinet(mockServer, TEST_KEY)
+                .partnerChangeTestOrderStatus(ORDER_UID, new OrderStatusChangeRequest().status(OrderStatus.WAIT_PAYMENT)
+                        .comment(overlongComment())));
+
+        assertValidationError(e, "comment");
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact partnerChangeTestOrderStatusWithLiveKey(PactDslWithProvider provider) {
+        return provider.given(TEST_ORDER, ORDER_PARAMS)
+                .uponReceiving("a partner moves a test order with its live key")
+                .method("POST").pathFromProviderState(STATUS, EXAMPLE_STATUS)
+                .headers("X-Api-Key", KEY, "Content-Type", "application/json")
+                .body(statusRequest("waitPayment", null))
+                .willRespondWith()
+                .status(403)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(forbidden())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "partnerChangeTestOrderStatusWithLiveKey")
+    void refusesALiveKey(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> cabinet(mockServer, KEY)
+                .partnerChangeTestOrderStatus(ORDER_UID, new OrderStatusChangeRequest().status(OrderStatus.WAIT_PAYMENT)));
+
+        assertForbidden(e);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact partnerChangeTestOrderStatusWithUnknownKey(PactDslWithProvider provider) {
+        return provider.given(TEST_ORDER, ORDER_PARAMS)
+                .uponReceiving("move a test order with a key that does not exist")
+                .method("POST").pathFromProviderState(STATUS, EXAMPLE_STATUS)
+                .headers("X-Api-Key", UNKNOWN_KEY, "Content-Type", "application/json")
+                .body(statusRequest("waitPayment", null))
+                .willRespondWith()
+                .status(401)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
+                .body(unauthorized())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "partnerChangeTestOrderStatusWithUnknownKey")
+    void refusesAnUnknownKeyOnAStatusChange(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> cabinet(mockServer, UNKNOWN_KEY)
+                .partnerChangeTestOrderStatus(ORDER_UID, new OrderStatusChangeRequest().status(OrderStatus.WAIT_PAYMENT)));
+
+        assertUnauthorized(e);
+    }
+
+    @Pact(consumer = Pacts.CONSUMER)
+    V4Pact partnerChangeStatusOfAnOrderThatIsNotItsTestOrder(PactDslWithProvider provider) {
+        return provider.given(TEST_ORDER, ORDER_PARAMS)
+                .uponReceiving("a partner moves, with its test key, an order that is not one of its test orders")
+                .method("POST").path("/user/exchanger/order/999999999/status")
+                .headers("X-Api-Key", TEST_KEY, "Content-Type", "application/json")
+                .body(statusRequest("waitPayment", null))
+                .willRespondWith()
+                .status(404)
+                .matchHeader("Content-Type", JSON, "application/json")
+                .body(orderNotFound())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "partnerChangeStatusOfAnOrderThatIsNotItsTestOrder")
+    void seesOnlyItsTestOrders(MockServer mockServer) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> cabinet(mockServer, TEST_KEY)
+                .partnerChangeTestOrderStatus(999_999_999L, new OrderStatusChangeRequest().status(OrderStatus.WAIT_PAYMENT)));
+
+        assertOrderNotFound(e);
+    }
+
     // ---- redeliverIpn ---------------------------------------------------------------------
 
     @Pact(consumer = Pacts.CONSUMER)
@@ -452,7 +616,7 @@ class CabinetPactTest {
         assertThat(result.getHttpStatus()).isEqualTo(200);
         assertThat(result.getError()).isNull();
         IpnNotification sample = result.getNotification();
-        assertThat(sample.getOrderUID()).isZero();
+        assertThat(sample.getOrderUID()).isEqualTo(1000L);
         assertThat(sample.getNewStatus()).isEqualTo(OrderStatus.IN_PROGRESS);
         assertThat(sample.getXmlFrom()).isEqualTo("ETH");
         assertThat(sample.getXmlTo()).isEqualTo("WMZ");
@@ -613,7 +777,7 @@ class CabinetPactTest {
 
     /** The made-up order of 2 ETH to WMZ that a test IPN carries, in inProgress. */
     private static void sampleNotification(LambdaDslObject ipn) {
-        ipn.numberValue("orderUID", 0);
+        ipn.numberValue("orderUID", 1000);
         ipn.stringMatcher("orderId", OBJECT_ID, "5d8e6002b80b7b4cd75a6428");
         ipn.stringValue("newStatus", "inProgress");
         ipn.stringValue("inAmount", "2");

@@ -89,6 +89,9 @@ class ContractCoverageIT {
             entry("partnerOrderHistory 500", SERVER_FAULT),
             entry("partnerOrderDetails 500", SERVER_FAULT),
             entry("redeliverIpn 500", SERVER_FAULT),
+            entry("partnerChangeTestOrderStatus 413", OVER_BODY_LIMIT),
+            entry("partnerChangeTestOrderStatus 415", ONLY_JSON),
+            entry("partnerChangeTestOrderStatus 500", SERVER_FAULT),
             entry("sendTestIpn 413", OVER_BODY_LIMIT),
             entry("sendTestIpn 415", ONLY_JSON),
             entry("sendTestIpn 500", SERVER_FAULT)));

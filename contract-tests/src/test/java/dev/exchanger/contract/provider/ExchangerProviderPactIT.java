@@ -329,14 +329,15 @@ class ExchangerProviderPactIT {
     @State(Pacts.PARTNER_STATE)
     void partnerWithActiveKeyExists() {
         insertPartnerKey(Pacts.PARTNER_KEY_ID, Pacts.PARTNER_KEY, false);
-        assertThat(partnerService.partnerOfKey(Pacts.PARTNER_KEY)).as("the partner of Pacts.PARTNER_KEY").hasValue(Pacts.PARTNER_ID);
+        assertThat(partnerService.activeKey(Pacts.PARTNER_KEY)).as("the key Pacts.PARTNER_KEY")
+                .hasValueSatisfying(key -> assertThat(key.getPartnerId()).isEqualTo(Pacts.PARTNER_ID));
     }
 
     /** The same partner with a second key, revoked: a key no longer valid anywhere. */
     @State(Pacts.REVOKED_KEY_STATE)
     void partnerWithRevokedKeyExists() {
         insertPartnerKey(Pacts.REVOKED_PARTNER_KEY_ID, Pacts.REVOKED_PARTNER_KEY, true);
-        assertThat(partnerService.partnerOfKey(Pacts.REVOKED_PARTNER_KEY)).as("the partner of a revoked key").isEmpty();
+        assertThat(partnerService.activeKey(Pacts.REVOKED_PARTNER_KEY)).as("a revoked key").isEmpty();
     }
 
     @State("no partner with id 5d8e5f4ab80b7b4cd75a65ff exists")
@@ -349,7 +350,7 @@ class ExchangerProviderPactIT {
     @State("a partner has an API key to revoke")
     Map<String, Object> partnerHasKeyToRevoke(Map<String, Object> params) {
         insertPartner();
-        PartnerService.NewKey key = partnerService.createKey(Pacts.PARTNER_ID, "to revoke");
+        PartnerService.NewKey key = partnerService.createKey(Pacts.PARTNER_ID, "to revoke", false);
         return Map.of("partnerId", Pacts.PARTNER_ID, "keyId", key.record().getId());
     }
 
@@ -380,6 +381,28 @@ class ExchangerProviderPactIT {
         jdbc.update("insert into partner_api_key (id, partner_id, name, prefix, key_hash, created_at, revoked_at)"
                         + " values (?, ?, ?, ?, ?, now(), " + (revoked ? "now()" : "null") + ") on conflict do nothing",
                 keyId, Pacts.PARTNER_ID, revoked ? "revoked" : "production", key.substring(0, 12), ApiKeys.hash(key));
+    }
+
+    /**
+     * The pacts' partner with its live key and its test key (sandbox), and a new test order of
+     * 2 ETH to WMZ made with the test key, with an ipnUrl (a closed port on loopback).
+     */
+    @State("partner's test order exists with status new")
+    Map<String, Object> partnersTestOrderExists(Map<String, Object> params) {
+        partnerWithActiveKeyExists();
+        jdbc.update("insert into partner_api_key (id, partner_id, name, prefix, key_hash, created_at, test)"
+                        + " values (?, ?, 'sandbox', ?, ?, now(), true) on conflict do nothing",
+                Pacts.TEST_PARTNER_KEY_ID, Pacts.PARTNER_ID, Pacts.TEST_PARTNER_KEY.substring(0, 12), ApiKeys.hash(Pacts.TEST_PARTNER_KEY));
+        ExchangeOrder order;
+        SecurityContextHolder.getContext().setAuthentication(
+                new TestingAuthenticationToken(ApiCaller.testPartner(Pacts.PARTNER_ID), null));
+        try {
+            order = orderService.create(withIpn(ethToWmzRequest()));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        assertThat(order.isTest()).isTrue();
+        return injected(order);
     }
 
     // ---- the partner's cabinet ------------------------------------------------------------

@@ -37,8 +37,10 @@ public class AdminController implements AdminApi {
 
     @Override
     public ResponseEntity<OrderPageResponse> searchOrders(OrderStatus status, String partner, String partnerId, String xmlFrom, String xmlTo,
-                                                          OffsetDateTime createdFrom, OffsetDateTime createdTo, Integer page, Integer size) {
-        return ResponseEntity.ok(views.page(status, partner, partnerId, xmlFrom, xmlTo, createdFrom, createdTo, page, size));
+                                                          OffsetDateTime createdFrom, OffsetDateTime createdTo, Integer page, Integer size,
+                                                          Boolean test) {
+        return ResponseEntity.ok(views.page(status, partner, partnerId, xmlFrom, xmlTo, createdFrom, createdTo,
+                Boolean.TRUE.equals(test), page, size));
     }
 
     @Override

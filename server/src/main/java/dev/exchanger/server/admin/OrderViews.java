@@ -36,14 +36,14 @@ public class OrderViews {
         this.adminMapper = adminMapper;
     }
 
-    /** One page of the orders matching every given filter, newest first. */
+    /** One page of the orders matching every given filter, newest first: test orders or real ones, never both. */
     public OrderPageResponse page(OrderStatus status, String partner, String partnerId, String xmlFrom, String xmlTo,
-                                  OffsetDateTime createdFrom, OffsetDateTime createdTo, int page, int size) {
+                                  OffsetDateTime createdFrom, OffsetDateTime createdTo, boolean test, int page, int size) {
         OrderSearch search = new OrderSearch(
                 status == null ? null : dev.exchanger.server.order.OrderStatus.fromWireName(status.getValue()),
                 partner, partnerId, xmlFrom, xmlTo,
                 createdFrom == null ? null : createdFrom.toInstant(),
-                createdTo == null ? null : createdTo.toInstant());
+                createdTo == null ? null : createdTo.toInstant(), test);
         Page<ExchangeOrder> found = orders.search(search, page, size);
         OrderPage data = new OrderPage()
                 .items(found.getContent().stream().map(orderMapper::toOrderView).toList())

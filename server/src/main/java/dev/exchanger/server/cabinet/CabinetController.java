@@ -9,6 +9,7 @@ import dev.exchanger.server.api.model.IpnToValue;
 import dev.exchanger.server.api.model.OrderDetailsResponse;
 import dev.exchanger.server.api.model.OrderPageResponse;
 import dev.exchanger.server.api.model.OrderStatus;
+import dev.exchanger.server.api.model.OrderStatusChangeRequest;
 import dev.exchanger.server.api.model.TestIpnRequest;
 import dev.exchanger.server.api.model.TestIpnResponse;
 import dev.exchanger.server.api.model.TestIpnResult;
@@ -17,6 +18,7 @@ import dev.exchanger.server.ipn.IpnRedelivery;
 import dev.exchanger.server.ipn.TestIpnSender;
 import dev.exchanger.server.order.OrderService;
 import dev.exchanger.server.security.ApiCaller;
+import dev.exchanger.server.web.ApiException;
 import dev.exchanger.server.web.RequestIds;
 import java.time.OffsetDateTime;
 import org.springframework.http.HttpStatus;
@@ -50,17 +52,28 @@ public class CabinetController implements CabinetApi {
                                                                  OffsetDateTime createdFrom, OffsetDateTime createdTo,
                                                                  Integer page, Integer size) {
         return ResponseEntity.ok(views.page(status, null, ApiCaller.currentPartnerId(), xmlFrom, xmlTo, createdFrom, createdTo,
-                page, size));
+                ApiCaller.currentIsTest(), page, size));
     }
 
     @Override
     public ResponseEntity<OrderDetailsResponse> partnerOrderDetails(Long orderUID) {
-        return ResponseEntity.ok(views.details(orders.getForPartner(orderUID, ApiCaller.currentPartnerId())));
+        return ResponseEntity.ok(views.details(orders.getForPartner(orderUID, ApiCaller.currentPartnerId(), ApiCaller.currentIsTest())));
+    }
+
+    /** The sandbox: a test key moves one of its partner's test orders; a live key is 403. */
+    @Override
+    public ResponseEntity<OrderDetailsResponse> partnerChangeTestOrderStatus(Long orderUID, OrderStatusChangeRequest request) {
+        if (!ApiCaller.currentIsTest()) {
+            throw ApiException.forbidden("Only a test key may move orders; real orders are moved by the operator");
+        }
+        dev.exchanger.server.order.OrderStatus next = dev.exchanger.server.order.OrderStatus.fromWireName(request.getStatus().getValue());
+        return ResponseEntity.ok(views.details(orders.changeTestOrderStatusByPartner(orderUID, ApiCaller.currentPartnerId(), next,
+                request.getComment())));
     }
 
     @Override
     public ResponseEntity<IpnDeliveryResponse> redeliverIpn(Long orderUID, String webhookId) {
-        IpnLog.Entry queued = redelivery.redeliver(orderUID, ApiCaller.currentPartnerId(), webhookId);
+        IpnLog.Entry queued = redelivery.redeliver(orderUID, ApiCaller.currentPartnerId(), ApiCaller.currentIsTest(), webhookId);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new IpnDeliveryResponse().success(true)
                 .data(adminMapper.toIpnDelivery(queued)).requestId(RequestIds.current()));
     }

@@ -32,7 +32,7 @@ public class IpnRedelivery {
                set state = 'pending', next_attempt_at = now(), max_attempts = d.attempts + ?,
                    claimed_by = null, claimed_until = null, redelivered = d.redelivered or d.state <> 'pending'
               from exchange_order o
-             where d.order_id = o.id and o.uid = ? and o.partner_id = ? and d.webhook_id = ?
+             where d.order_id = o.id and o.uid = ? and o.partner_id = ? and o.test = ? and d.webhook_id = ?
                and (? or d.claimed_until is null or d.claimed_until < now())
             returning d.id
             """;
@@ -48,7 +48,7 @@ public class IpnRedelivery {
 
     private static final String EXISTS = """
             select count(*) from ipn_delivery d join exchange_order o on o.id = d.order_id
-             where o.uid = ? and o.partner_id = ? and d.webhook_id = ?
+             where o.uid = ? and o.partner_id = ? and o.test = ? and d.webhook_id = ?
             """;
 
     private static final Duration RETRY_EVERY = Duration.ofMillis(50);
@@ -69,14 +69,15 @@ public class IpnRedelivery {
 
     /**
      * Requeues the IPN {@code webhookId} of the partner's order {@code orderUid} and answers it
-     * as queued; 404 (IPN not found) when the order is not the partner's or has no such IPN.
+     * as queued; 404 (IPN not found) when the order is not the partner's, not of the key's kind
+     * (a test order for a test key, a real one for a live key), or has no such IPN.
      */
-    public IpnLog.Entry redeliver(long orderUid, String partnerId, String webhookId) {
+    public IpnLog.Entry redeliver(long orderUid, String partnerId, boolean test, String webhookId) {
         long deadline = System.nanoTime() + properties.timeout().plusSeconds(2).toNanos();
         while (true) {
             boolean takeOver = System.nanoTime() - deadline > 0;
             IpnLog.Entry queued = transactions.execute(tx -> {
-                List<Long> ids = jdbc.queryForList(REQUEUE, Long.class, properties.maxAttempts(), orderUid, partnerId, webhookId, takeOver);
+                List<Long> ids = jdbc.queryForList(REQUEUE, Long.class, properties.maxAttempts(), orderUid, partnerId, test, webhookId, takeOver);
                 if (ids.isEmpty()) {
                     return null;
                 }
@@ -87,7 +88,7 @@ public class IpnRedelivery {
                 wakeDispatcherAfterCommit();
                 return queued;
             }
-            Long found = jdbc.queryForObject(EXISTS, Long.class, orderUid, partnerId, webhookId);
+            Long found = jdbc.queryForObject(EXISTS, Long.class, orderUid, partnerId, test, webhookId);
             if (found == null || found == 0) {
                 throw ApiException.ipnNotFound();
             }

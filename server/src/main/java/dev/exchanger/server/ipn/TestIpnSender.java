@@ -17,6 +17,8 @@ import org.springframework.stereotype.Service;
 public class TestIpnSender {
 
     /** The made-up order's amounts, currencies and recipient (the demo route ETH to WMZ). */
+    /** The sample's uid: shaped like a real one, yet no real order has it (the uid sequence starts at 1001). */
+    static final long SAMPLE_ORDER_UID = 1000;
     static final String IN_AMOUNT = "2";
     static final String OUT_AMOUNT = "317.42";
     static final String XML_FROM = "ETH";
@@ -54,7 +56,7 @@ public class TestIpnSender {
         if (ipnSecret == null || ipnSecret.isEmpty()) {
             throw ApiException.invalidParam("ipnSecret", null, "ipnSecret", "required");
         }
-        IpnForm.Fields fields = new IpnForm.Fields(0, ObjectIds.next(), newStatus, IN_AMOUNT, OUT_AMOUNT, XML_FROM, XML_TO,
+        IpnForm.Fields fields = new IpnForm.Fields(SAMPLE_ORDER_UID, ObjectIds.next(), newStatus, IN_AMOUNT, OUT_AMOUNT, XML_FROM, XML_TO,
                 clock.millis(), List.of(WALLET));
         String webhookId = "msg_" + ObjectIds.next();
         IpnSender.Result result = sender.post(url.toString(), IpnForm.body(fields, ipnSecret), webhookId, ipnSecret);

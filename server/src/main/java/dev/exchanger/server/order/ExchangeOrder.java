@@ -63,6 +63,9 @@ public class ExchangeOrder {
     @Column(name = "partner_id")
     private String partnerId;
 
+    /** A sandbox order, created with a partner's test key: kept apart from real orders. */
+    private boolean test;
+
     private String email;
 
     private boolean agreement;
@@ -108,7 +111,7 @@ public class ExchangeOrder {
     public record Draft(String id, long uid, String secret, Route route, BigDecimal inAmount, BigDecimal outAmount,
                         String lang, String partner, String email, boolean agreement, boolean hideOutData,
                         String clientCallbackUrl, String ipnUrl, String ipnSecret, List<OrderFieldValue> values,
-                        String partnerId) {
+                        String partnerId, boolean test) {
     }
 
     public static ExchangeOrder create(Draft draft, Instant now) {
@@ -125,6 +128,7 @@ public class ExchangeOrder {
         order.lang = draft.lang();
         order.partner = draft.partner();
         order.partnerId = draft.partnerId();
+        order.test = draft.test();
         order.email = draft.email();
         order.agreement = draft.agreement();
         order.hideOutData = draft.hideOutData();
@@ -240,6 +244,10 @@ public class ExchangeOrder {
 
     public boolean isHideOutData() {
         return hideOutData;
+    }
+
+    public boolean isTest() {
+        return test;
     }
 
     public String getClientCallbackUrl() {

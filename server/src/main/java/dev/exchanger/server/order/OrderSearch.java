@@ -9,10 +9,11 @@ import org.springframework.data.jpa.domain.Specification;
 
 /**
  * Filters over orders; each one given narrows the result. {@code partner} is the affiliate code,
- * {@code partnerId} the partner account whose key created the order.
+ * {@code partnerId} the partner account whose key created the order. Test
+ * orders and real ones are never listed together: {@code test} says which.
  */
 public record OrderSearch(OrderStatus status, String partner, String partnerId, String xmlFrom, String xmlTo,
-                          Instant createdFrom, Instant createdTo) {
+                          Instant createdFrom, Instant createdTo, boolean test) {
 
     Specification<ExchangeOrder> toSpecification() {
         return (order, query, cb) -> {
@@ -22,6 +23,7 @@ public record OrderSearch(OrderStatus status, String partner, String partnerId, 
                 route.fetch("to");
             }
             List<Predicate> where = new ArrayList<>();
+            where.add(cb.equal(order.get("test"), test));
             if (status != null) {
                 where.add(cb.equal(order.get("status"), status));
             }

@@ -33,6 +33,7 @@ public class OrderService {
 
     static final String CLIENT = "client";
     static final String OPERATOR = "operator";
+    static final String PARTNER = "partner";
 
     private final OrderRepository orders;
     private final OrderStore store;
@@ -116,7 +117,7 @@ public class OrderService {
                 blankToNull(request.getPartner()), blankToNull(request.getEmail()),
                 Boolean.TRUE.equals(request.getAgreement()), Boolean.TRUE.equals(request.getHideOutData()),
                 clientCallbackUrl, ipnUrl, ipnUrl != null ? ipnSecret : null, values,
-                ApiCaller.current().map(ApiCaller::partnerId).orElse(null));
+                ApiCaller.current().map(ApiCaller::partnerId).orElse(null), ApiCaller.current().map(ApiCaller::test).orElse(false));
     }
 
     /**
@@ -154,6 +155,18 @@ public class OrderService {
         return move(order, next, order.getStatus().mayChangeTo(next), OPERATOR, blankToNull(comment));
     }
 
+    /**
+     * The partner's change of one of its own test orders (sandbox): anything the status table
+     * allows, as the operator's; any other order of any partner is unknown here.
+     */
+    @Transactional
+    public ExchangeOrder changeTestOrderStatusByPartner(long uid, String partnerId, OrderStatus next, String comment) {
+        ExchangeOrder order = store.lockByUid(uid)
+                .filter(o -> o.isTest() && partnerId.equals(o.getPartnerId()))
+                .orElseThrow(ApiException::orderNotFound);
+        return move(order, next, order.getStatus().mayChangeTo(next), PARTNER, blankToNull(comment));
+    }
+
     /** The order, locked for a status change; a wrong secret is answered like an unknown order. */
     private ExchangeOrder lockWithSecret(long uid, String secret) {
         return store.lockByUid(uid)
@@ -171,9 +184,12 @@ public class OrderService {
         return order;
     }
 
-    /** The partner's own order with this uid; another partner's, or nobody's, is unknown. */
-    public ExchangeOrder getForPartner(long uid, String partnerId) {
-        return store.findByUid(uid).filter(order -> partnerId.equals(order.getPartnerId()))
+    /**
+     * The partner's own order with this uid, a test order for a test key and a real one for a
+     * live key; another partner's, nobody's, or one of the other kind is unknown.
+     */
+    public ExchangeOrder getForPartner(long uid, String partnerId, boolean test) {
+        return store.findByUid(uid).filter(order -> partnerId.equals(order.getPartnerId()) && order.isTest() == test)
                 .orElseThrow(ApiException::orderNotFound);
     }
 

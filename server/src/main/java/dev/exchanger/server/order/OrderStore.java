@@ -44,8 +44,8 @@ class OrderStore {
             with o as (
               insert into exchange_order (id, uid, secret_hash, route_id, status, in_amount, out_amount, rate, lang, partner,
                                           partner_id, email, agreement, hide_out_data, client_callback_url, ipn_url,
-                                          ipn_secret, created_at, updated_at, expires_at, version)
-              select ?, ?, ?, r.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0
+                                          ipn_secret, created_at, updated_at, expires_at, version, test)
+              select ?, ?, ?, r.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?
                 from route r
                 join currency f on f.id = r.from_currency_id
                 join currency t on t.id = r.to_currency_id
@@ -67,7 +67,7 @@ class OrderStore {
                    o.partner_id, o.email, o.agreement, o.hide_out_data, o.client_callback_url, o.ipn_url,
                    o.created_at, o.updated_at, o.expires_at, o.version,
                    r.updated_at, f.updated_at, t.updated_at,
-                   v.kind, v.field_key, v.name, v.value
+                   v.kind, v.field_key, v.name, v.value, o.test
             """;
 
     private static final String JOINS = """
@@ -154,6 +154,7 @@ class OrderStore {
             ps.setObject(++i, utc(order.getCreatedAt()));
             ps.setObject(++i, utc(order.getUpdatedAt()));
             ps.setObject(++i, utc(order.getExpiresAt()));
+            ps.setBoolean(++i, order.isTest());
             ps.setString(++i, route.getId());
             ps.setObject(++i, utc(version.route()));
             ps.setObject(++i, utc(version.from()));
@@ -241,6 +242,7 @@ class OrderStore {
         final Instant updatedAt;
         final Instant expiresAt;
         final long version;
+        final boolean test;
         final RouteCache.Version routeVersion;
         final List<OrderFieldValue> values = new ArrayList<>(4);
 
@@ -266,13 +268,14 @@ class OrderStore {
             expiresAt = instant(rs, 19);
             version = rs.getLong(20);
             routeVersion = new RouteCache.Version(instant(rs, 21), instant(rs, 22), instant(rs, 23));
+            test = rs.getBoolean(28);
         }
 
         ExchangeOrder toOrder(RouteCache routes) {
             Route route = routes.get(routeId, routeVersion)
                     .orElseThrow(() -> new IllegalStateException("Order " + uid + " has no route " + routeId));
             ExchangeOrder.Draft draft = new ExchangeOrder.Draft(id, uid, null, route, inAmount, outAmount, lang, partner, email,
-                    agreement, hideOutData, clientCallbackUrl, ipnUrl, null, values, partnerId);
+                    agreement, hideOutData, clientCallbackUrl, ipnUrl, null, values, partnerId, test);
             return ExchangeOrder.restore(draft, secretHash, status, rate, createdAt, updatedAt, expiresAt, version);
         }
     }

@@ -20,7 +20,8 @@ public record OrderPage(
         String inAmount, String fromXml, String fromName, String outAmount, String toXml, String toName,
         String instructions, boolean manualPayment, String expiresAt, long expiresAtMillis, long minutesLeft,
         boolean awaitingPayment, boolean mayMarkPaid, boolean mayConfirm,
-        boolean hideOutData, List<Detail> toValues, List<Change> history, String callbackUrl, boolean callbackSuccess) {
+        boolean hideOutData, List<Detail> toValues, List<Change> history, String callbackUrl, boolean callbackSuccess,
+        boolean test) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -52,7 +53,7 @@ public record OrderPage(
                 expires == null ? null : TIME.format(expires), expires == null ? 0 : expires.toEpochMilli(), minutesLeft,
                 awaiting, awaiting && from.isManualPayment(), status == OrderStatus.NEW,
                 order.isHideOutData(), details, changes,
-                callbackUrl(order.getClientCallbackUrl(), status), status == OrderStatus.DONE);
+                callbackUrl(order.getClientCallbackUrl(), status), status == OrderStatus.DONE, order.isTest());
     }
 
     /**

@@ -31,10 +31,13 @@ public class PartnerApiKey {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    /** A sandbox key: its orders are test orders. */
+    private boolean test;
+
     protected PartnerApiKey() {
     }
 
-    static PartnerApiKey create(String partnerId, String name, String key, Instant now) {
+    static PartnerApiKey create(String partnerId, String name, String key, boolean test, Instant now) {
         PartnerApiKey apiKey = new PartnerApiKey();
         apiKey.id = ObjectIds.next();
         apiKey.partnerId = partnerId;
@@ -42,6 +45,7 @@ public class PartnerApiKey {
         apiKey.prefix = ApiKeys.prefix(key);
         apiKey.keyHash = ApiKeys.hash(key);
         apiKey.createdAt = now;
+        apiKey.test = test;
         return apiKey;
     }
 
@@ -73,5 +77,9 @@ public class PartnerApiKey {
 
     public Instant getRevokedAt() {
         return revokedAt;
+    }
+
+    public boolean isTest() {
+        return test;
     }
 }

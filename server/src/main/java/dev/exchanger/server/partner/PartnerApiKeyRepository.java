@@ -11,7 +11,6 @@ public interface PartnerApiKeyRepository extends JpaRepository<PartnerApiKey, St
 
     Optional<PartnerApiKey> findByIdAndPartnerId(String id, String partnerId);
 
-    /** The partner whose active key has this hash. */
-    @Query("select k.partnerId from PartnerApiKey k where k.keyHash = :keyHash and k.revokedAt is null")
-    Optional<String> findActivePartnerId(String keyHash);
+    /** The active key with this hash. */
+    Optional<PartnerApiKey> findByKeyHashAndRevokedAtIsNull(String keyHash);
 }

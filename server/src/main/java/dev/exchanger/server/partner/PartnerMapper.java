@@ -1,6 +1,7 @@
 package dev.exchanger.server.partner;
 
 import dev.exchanger.server.api.model.ApiKey;
+import dev.exchanger.server.api.model.ApiKeyMode;
 import dev.exchanger.server.api.model.CreatedApiKey;
 import dev.exchanger.server.support.Decimals;
 import java.util.List;
@@ -18,12 +19,18 @@ public interface PartnerMapper {
 
     List<dev.exchanger.server.api.model.Partner> toDtos(List<PartnerService.PartnerWithKeys> partners);
 
+    @Mapping(target = "mode", source = "test")
     ApiKey toDto(PartnerApiKey key);
 
     @Mapping(target = "id", source = "record.id")
     @Mapping(target = "name", source = "record.name")
     @Mapping(target = "prefix", source = "record.prefix")
     @Mapping(target = "createdAt", source = "record.createdAt")
+    @Mapping(target = "mode", source = "record.test")
     @Mapping(target = "key", source = "key")
     CreatedApiKey toDto(PartnerService.NewKey key);
+
+    default ApiKeyMode mode(boolean test) {
+        return test ? ApiKeyMode.TEST : ApiKeyMode.LIVE;
+    }
 }

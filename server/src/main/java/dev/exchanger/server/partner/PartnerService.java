@@ -60,11 +60,11 @@ public class PartnerService {
     }
 
     @Transactional
-    public NewKey createKey(String partnerId, String name) {
+    public NewKey createKey(String partnerId, String name, boolean test) {
         partners.findById(partnerId).orElseThrow(ApiException::partnerNotFound);
         String key = ApiKeys.generate();
-        PartnerApiKey record = keys.save(PartnerApiKey.create(partnerId, name, key, now()));
-        log.info("API key {} ({}...) created for partner {}", record.getId(), record.getPrefix(), partnerId);
+        PartnerApiKey record = keys.save(PartnerApiKey.create(partnerId, name, key, test, now()));
+        log.info("{} API key {} ({}...) created for partner {}", test ? "Test" : "Live", record.getId(), record.getPrefix(), partnerId);
         return new NewKey(record, key);
     }
 
@@ -80,12 +80,12 @@ public class PartnerService {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** The partner whose active key this is, if any. */
+    /** The active key with this value, if any. */
     @Transactional(readOnly = true)
-    public Optional<String> partnerOfKey(String key) {
+    public Optional<PartnerApiKey> activeKey(String key) {
         if (!ApiKeys.looksLikeKey(key)) {
             return Optional.empty();
         }
-        return keys.findActivePartnerId(ApiKeys.hash(key));
+        return keys.findByKeyHashAndRevokedAtIsNull(ApiKeys.hash(key));
     }
 }

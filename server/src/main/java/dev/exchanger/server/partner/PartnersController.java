@@ -2,6 +2,7 @@ package dev.exchanger.server.partner;
 
 import dev.exchanger.server.api.PartnersApi;
 import dev.exchanger.server.api.model.ApiKeyCreateRequest;
+import dev.exchanger.server.api.model.ApiKeyMode;
 import dev.exchanger.server.api.model.ApiKeyResponse;
 import dev.exchanger.server.api.model.CreatedApiKeyResponse;
 import dev.exchanger.server.api.model.PartnerCreateRequest;
@@ -45,7 +46,7 @@ public class PartnersController implements PartnersApi {
     @Override
     public ResponseEntity<CreatedApiKeyResponse> createApiKey(String partnerId, ApiKeyCreateRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedApiKeyResponse().success(true)
-                .data(mapper.toDto(partners.createKey(partnerId, request.getName().strip()))).requestId(RequestIds.current()));
+                .data(mapper.toDto(partners.createKey(partnerId, request.getName().strip(), request.getMode() == ApiKeyMode.TEST))).requestId(RequestIds.current()));
     }
 
     @Override

@@ -19,7 +19,7 @@ public interface RouteRepository extends JpaRepository<Route, String> {
     Optional<Route> findActive(String id);
 
     @Query("select r from Route r join fetch r.from join fetch r.to left join fetch r.fields"
-            + " where r.active = true and r.from.xml = :xmlIn and r.to.xml = :xmlOut")
+            + " where r.active = true and lower(r.from.xml) = lower(:xmlIn) and lower(r.to.xml) = lower(:xmlOut)")
     Optional<Route> findActiveByXml(String xmlIn, String xmlOut);
 
     /** Every route, switched-off ones too, with its currencies and fields. */

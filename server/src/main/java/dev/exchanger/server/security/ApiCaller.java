@@ -7,18 +7,28 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who sent the request, as its {@code X-Api-Key} says: the operator, or a partner account.
- * Requests without a key have no caller.
+ * Requests without a key have no caller. {@code test}: a partner's test key (sandbox).
  */
-public record ApiCaller(Role role, String partnerId) {
+public record ApiCaller(Role role, String partnerId, boolean test) {
 
     public enum Role { OPERATOR, PARTNER }
 
     public static ApiCaller operator() {
-        return new ApiCaller(Role.OPERATOR, null);
+        return new ApiCaller(Role.OPERATOR, null, false);
     }
 
     public static ApiCaller partner(String partnerId) {
-        return new ApiCaller(Role.PARTNER, partnerId);
+        return new ApiCaller(Role.PARTNER, partnerId, false);
+    }
+
+    /** A partner calling with one of its test keys (sandbox): it sees and makes test orders only. */
+    public static ApiCaller testPartner(String partnerId) {
+        return new ApiCaller(Role.PARTNER, partnerId, true);
+    }
+
+    /** Whether the current request came with a partner's test key. */
+    public static boolean currentIsTest() {
+        return current().map(ApiCaller::test).orElse(false);
     }
 
     /** The caller of the current request, if it sent a valid key. */
@@ -38,6 +48,6 @@ public record ApiCaller(Role role, String partnerId) {
 
     @Override
     public String toString() {
-        return role == Role.OPERATOR ? "operator" : "partner " + partnerId;
+        return role == Role.OPERATOR ? "operator" : (test ? "test partner " : "partner ") + partnerId;
     }
 }

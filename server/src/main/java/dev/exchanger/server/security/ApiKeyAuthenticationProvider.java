@@ -31,8 +31,8 @@ class ApiKeyAuthenticationProvider implements AuthenticationProvider {
         if (operatorKey.length > 0 && MessageDigest.isEqual(operatorKey, key.getBytes(StandardCharsets.UTF_8))) {
             return ApiKeyAuthentication.accepted(ApiCaller.operator());
         }
-        return partners.partnerOfKey(key)
-                .map(partnerId -> ApiKeyAuthentication.accepted(ApiCaller.partner(partnerId)))
+        return partners.activeKey(key)
+                .map(k -> ApiKeyAuthentication.accepted(k.isTest() ? ApiCaller.testPartner(k.getPartnerId()) : ApiCaller.partner(k.getPartnerId())))
                 .orElseThrow(() -> new BadCredentialsException("not an active API key"));
     }
 

@@ -153,6 +153,9 @@ public class ApiErrors {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ErrorResponse> wrongParameterType(MethodArgumentTypeMismatchException e) {
+        if (e.getRequiredType() == java.time.OffsetDateTime.class) {
+            return envelope(ApiException.invalidParam(e.getName(), null, e.getName(), "type", QueryDateTimes.ACCEPTED));
+        }
         return envelope(ApiException.invalidParam(e.getName(), null, e.getName(), "type"));
     }
 

@@ -107,7 +107,11 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException forbidden() {
-        return new ApiException(HttpStatus.FORBIDDEN, ErrorType.FORBIDDEN_ERROR, 4003, "This API key may not use this operation", null);
+        return forbidden("This API key may not use this operation");
+    }
+
+    public static ApiException forbidden(String message) {
+        return new ApiException(HttpStatus.FORBIDDEN, ErrorType.FORBIDDEN_ERROR, 4003, message, null);
     }
 
     /** Over a rate limit: {@code message} says which, and when to retry. */

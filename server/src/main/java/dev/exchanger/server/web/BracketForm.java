@@ -18,6 +18,10 @@ import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.util.MultiValueMap;
 import org.springframework.util.StreamUtils;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.deser.std.StdScalarDeserializer;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,8 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Written here because neither Spring nor Jackson parses bracket notation into nested
  * objects: the form is parsed into a tree of maps, maps whose keys are all indexes become
  * lists, and Jackson converts the tree into the DTO (so {@code @Valid} and Jackson's
- * string-to-number and string-to-boolean coercion apply as for JSON). Spring's own
+ * string-to-number coercion applies as for JSON). Spring's own
  * {@code FormHttpMessageConverter} keeps {@code MultiValueMap}.
+ *
+ * <p>A boolean is read as {@code true}/{@code false}, as PHP's {@code http_build_query} writes it
+ * ({@code 1}/{@code 0}), and as a checked HTML checkbox sends it ({@code on}); anything else is
+ * refused naming the field (see {@link FormBoolean}).
  */
 public class BracketForm extends AbstractHttpMessageConverter<Object> {
 
@@ -40,7 +48,11 @@ public class BracketForm extends AbstractHttpMessageConverter<Object> {
 
     public BracketForm(JsonMapper jsonMapper) {
         super(StandardCharsets.UTF_8, MediaType.APPLICATION_FORM_URLENCODED);
-        this.jsonMapper = jsonMapper;
+        this.jsonMapper = jsonMapper.rebuild()
+                .addModule(new SimpleModule("form-booleans")
+                        .addDeserializer(Boolean.class, new FormBoolean())
+                        .addDeserializer(Boolean.TYPE, new FormBoolean()))
+                .build();
     }
 
     @Override
@@ -191,6 +203,33 @@ public class BracketForm extends AbstractHttpMessageConverter<Object> {
             }
         }
         return Integer.parseInt(key) <= MAX_INDEX;
+    }
+
+    /** A form field's boolean: {@code true}, {@code false}, {@code 1}, {@code 0} or {@code on}. */
+    static final class FormBoolean extends StdScalarDeserializer<Boolean> {
+        static final String ACCEPTED = "true, false, 1, 0 or on";
+
+        FormBoolean() {
+            super(Boolean.class);
+        }
+
+        @Override
+        public Boolean deserialize(JsonParser p, DeserializationContext ctxt) {
+            String text = p.getValueAsString();
+            if (text != null) {
+                switch (text) {
+                    case "":
+                        return null; // "agreement=" or a bare "agreement": not given
+                    case "true", "1", "on":
+                        return Boolean.TRUE;
+                    case "false", "0":
+                        return Boolean.FALSE;
+                    default:
+                        break;
+                }
+            }
+            throw new StrictJson.RefusedValueException(p, "type", "a boolean is " + ACCEPTED);
+        }
     }
 
     /** A form body that cannot be read as bracket notation. */

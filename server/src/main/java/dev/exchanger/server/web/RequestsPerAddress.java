@@ -1,6 +1,5 @@
 package dev.exchanger.server.web;
 
-import dev.exchanger.server.api.model.ErrorType;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -10,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -36,8 +34,7 @@ class RequestsPerAddress extends OncePerRequestFilter {
     }
 
     static ApiException tooMany(int max) {
-        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorType.RATE_LIMIT_ERROR, 4029,
-                "Too many requests in progress from your address (at most " + max + " at once)", null);
+        return ApiException.rateLimited("Too many requests in progress from your address (at most " + max + " at once)");
     }
 
     @Override

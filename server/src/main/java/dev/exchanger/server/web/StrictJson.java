@@ -2,9 +2,12 @@ package dev.exchanger.server.web;
 
 import dev.exchanger.server.support.ControlCharacters;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.regex.Pattern;
 import java.util.Set;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.BeanProperty;
@@ -14,6 +17,7 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
+import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
@@ -28,7 +32,10 @@ import tools.jackson.databind.type.CollectionType;
  * different orders from one body;</li>
  * <li>no control character in any string ({@link ControlCharacters});</li>
  * <li>no list longer than its {@code maxItems}, checked as it is read: validating 16,000
- * elements one by one to then refuse the list costs a CPU-second per request.</li>
+ * elements one by one to then refuse the list costs a CPU-second per request;</li>
+ * <li>a decimal sent as a string ({@code "amount": "0.3"}) only in the spec's plain form, digits
+ * with one optional point ({@link DecimalText}); a JSON number is read as the decimal it is
+ * written as.</li>
  * </ul>
  * Each is a 400 naming the parameter.
  */
@@ -46,6 +53,7 @@ final class StrictJson {
     static void apply(JsonMapper.Builder builder) {
         SimpleModule module = new SimpleModule("strict-input");
         module.addDeserializer(String.class, new PlainText(false));
+        module.addDeserializer(BigDecimal.class, new DecimalText());
         module.setDeserializerModifier(new ValueDeserializerModifier() {
             @Override
             public ValueDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
@@ -143,6 +151,37 @@ final class StrictJson {
                 throw new RefusedValueException(p, "max", "more than " + max + " items");
             }
             return value;
+        }
+    }
+
+    /**
+     * A {@code BigDecimal} from a JSON number, exactly as written, or from a string in the spec's
+     * {@code DecimalAmount} form ({@code 0.3}, {@code 2}): no sign, exponent, blank or leading
+     * zero, which {@code new BigDecimal(text)} would take.
+     */
+    static final class DecimalText extends StdScalarDeserializer<BigDecimal> {
+        private static final Pattern PLAIN = Pattern.compile("(0|[1-9][0-9]*)(\\.[0-9]+)?");
+
+        DecimalText() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) {
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_INT || p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
+                return p.getDecimalValue();
+            }
+            if (p.currentToken() == JsonToken.VALUE_STRING) {
+                String text = p.getValueAsString();
+                if (text.isEmpty()) {
+                    return null;
+                }
+                if (PLAIN.matcher(text).matches()) {
+                    return new BigDecimal(text);
+                }
+                throw ctxt.weirdStringException(text, BigDecimal.class, "not a plain decimal");
+            }
+            return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p);
         }
     }
 }

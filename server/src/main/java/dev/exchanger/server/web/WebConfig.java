@@ -20,10 +20,14 @@ import tools.jackson.databind.type.LogicalType;
 @Configuration(proxyBeanMethods = false)
 public class WebConfig implements WebMvcConfigurer {
 
-    /** Enum query parameters by their wire names ({@code ?status=inProgress}), as the spec writes them. */
+    /**
+     * Enum query parameters by their wire names ({@code ?status=inProgress}), as the spec writes
+     * them; date-times also as generated clients write them ({@link QueryDateTimes}).
+     */
     @Override
     public void addFormatters(FormatterRegistry registry) {
         registry.addConverter(String.class, OrderStatus.class, OrderStatus::fromValue);
+        registry.addConverter(new QueryDateTimes());
     }
 
 

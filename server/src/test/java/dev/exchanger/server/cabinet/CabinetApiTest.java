@@ -8,18 +8,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import dev.exchanger.server.testing.ApiTest;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -302,7 +296,7 @@ class CabinetApiTest extends ApiTest {
         assertThat(form.keySet()).containsExactly("orderUID", "orderId", "newStatus", "inAmount", "outAmount", "xml_from",
                 "xml_to", "timestamp", "toValues[0][key]", "toValues[0][name]", "toValues[0][value]", "hash");
         JsonNode notification = data.path("notification");
-        assertThat(form).containsEntry("orderUID", "0")
+        assertThat(form).containsEntry("orderUID", "1000")
                 .containsEntry("newStatus", "inProgress")
                 .containsEntry("inAmount", "2")
                 .containsEntry("outAmount", "317.42")
@@ -314,13 +308,15 @@ class CabinetApiTest extends ApiTest {
                 .containsEntry("toValues[0][name]", "wallet")
                 .containsEntry("toValues[0][value]", notification.path("toValues").get(0).path("value").asString())
                 .containsEntry("hash", notification.path("hash").asString());
-        assertThat(notification.path("orderUID").asLong()).isZero();
+        // shaped like a real uid, yet below the first one (1001): no receiver mistakes it for a real order
+        assertThat(notification.path("orderUID").asLong()).isEqualTo(1000);
+        assertThat(jdbc.queryForObject("select count(*) from exchange_order where uid = 1000", Long.class)).isZero();
         assertThat(form.get("orderId")).matches(HEX24);
         String joined = String.join(":", form.get("orderId"), form.get("newStatus"), form.get("inAmount"), form.get("outAmount"),
                 form.get("xml_from"), form.get("xml_to"), form.get("timestamp"), IPN_SECRET);
-        assertThat(form.get("hash")).isEqualTo(sha256Hex(joined));
+        assertThat(form.get("hash")).isEqualTo(ScriptedReceiver.sha256Hex(joined));
         assertThat(ipn.header("webhook-id")).isEqualTo(data.path("webhookId").asString()).startsWith("msg_");
-        assertThat(ipn.header("webhook-signature")).isEqualTo("v1," + hmacBase64(
+        assertThat(ipn.header("webhook-signature")).isEqualTo("v1," + ScriptedReceiver.hmacBase64(
                 ipn.header("webhook-id") + "." + ipn.header("webhook-timestamp") + "." + ipn.body(), IPN_SECRET));
         assertThat(ipn.header("content-type")).startsWith("application/x-www-form-urlencoded");
         assertThat(reply.text()).doesNotContain(IPN_SECRET);
@@ -483,15 +479,5 @@ class CabinetApiTest extends ApiTest {
         for (JsonNode order : orders) {
             assertThat(text).doesNotContain(order.path("secret").asString());
         }
-    }
-
-    private static String sha256Hex(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String hmacBase64(String text, String key) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return Base64.getEncoder().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -18,6 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An IPN receiver on 127.0.0.1 whose answers each test scripts per path: a queue of statuses
@@ -40,6 +45,28 @@ final class ScriptedReceiver implements AutoCloseable {
             }
             return form;
         }
+
+        /** The IPN's {@code hash}, computed here from the posted fields and the secret as the spec says. */
+        String expectedHash(String ipnSecret) throws Exception {
+            Map<String, String> form = form();
+            return sha256Hex(String.join(":", form.get("orderId"), form.get("newStatus"), form.get("inAmount"),
+                    form.get("outAmount"), form.get("xml_from"), form.get("xml_to"), form.get("timestamp"), ipnSecret));
+        }
+
+        /** The Standard Webhooks signature of this request, computed here with the secret. */
+        String expectedSignature(String ipnSecret) throws Exception {
+            return "v1," + hmacBase64(header("webhook-id") + "." + header("webhook-timestamp") + "." + body, ipnSecret);
+        }
+    }
+
+    static String sha256Hex(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String hmacBase64(String text, String key) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private final HttpServer server;

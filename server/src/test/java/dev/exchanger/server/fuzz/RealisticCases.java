@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cornutum.tcases.openapi.resolver.MessageData;
@@ -214,7 +215,10 @@ final class RealisticCases {
                 body.put("ipnSecret", new StringValue("fuzz-ipn-secret"));
             }
         }
-        RequestCase request = withBody(original, body);
+        // each realistic order is a new one: a short key Tcases also gave another case would make it a 409
+        RequestCase keyed = CaseEdits.mentionsParam(invalidInput, "Idempotency-Key") ? original
+                : withParams(original, Map.of("Idempotency-Key", new StringValue(new UUID(random.nextLong(), random.nextLong()).toString())));
+        RequestCase request = withBody(keyed, body);
         return new Variant(request, expect, expect == Expectation.SUCCESS ? created(route, amount) : null);
     }
 

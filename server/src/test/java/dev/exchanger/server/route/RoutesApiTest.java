@@ -7,6 +7,8 @@ import dev.exchanger.server.testing.ApiTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /** The route endpoints on the demo routes of V2, each answer held to the spec. */
@@ -79,6 +81,16 @@ class RoutesApiTest extends ApiTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.data().path("_id").asString()).isEqualTo(ETH_WMZ);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"eth,wmz", "Eth,wMz", "ETH,wmz"})
+    void findsARouteByXmlCodesIgnoringCase(String xmlIn, String xmlOut) throws Exception {
+        Reply reply = strict(get("/public/exchanger/route/get/one/by-xml").param("xmlIn", xmlIn).param("xmlOut", xmlOut));
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(reply.data().path("_id").asString()).isEqualTo(ETH_WMZ);
+        assertThat(reply.data().path("from").path("xml").asString()).isEqualTo("ETH");
     }
 
     @Test

@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import dev.exchanger.server.testing.ApiTest;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
@@ -78,6 +85,48 @@ class DocsAndHealthTest extends ApiTest {
         assertThat(config.status()).isEqualTo(200);
         assertThat(config.body().path("url").asString()).isEqualTo("/openapi.yaml");
         assertThat(config.body().has("urls")).isFalse();
+    }
+
+    @Test
+    void swaggerUiDoesNotPrefillTheIdempotencyKey() {
+        // Try it out fills a parameter with its example: sent twice, the first order would come back
+        Parameter key = spec().getPaths().get(CREATE).getPost().getParameters().stream()
+                .filter(p -> p.getName().equals("Idempotency-Key")).findFirst().orElseThrow();
+
+        assertThat(key.getExample()).isNull();
+        assertThat(key.getExamples()).isNull();
+        assertThat(key.getSchema().getExample()).isNull();
+        assertThat(key.getDescription()).contains("new one for every new order");
+    }
+
+    @Test
+    void everyParameterExampleMatchesItsOwnPattern() {
+        List<String> checked = new ArrayList<>();
+        spec().getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
+            List<Operation> operations = new ArrayList<>(List.of(operation));
+            if (operation.getCallbacks() != null) {
+                operation.getCallbacks().values().forEach(callback -> callback.values()
+                        .forEach(callbackItem -> operations.addAll(callbackItem.readOperations())));
+            }
+            for (Operation each : operations) {
+                for (Parameter parameter : each.getParameters() == null ? List.<Parameter>of() : each.getParameters()) {
+                    String pattern = parameter.getSchema() == null ? null : parameter.getSchema().getPattern();
+                    if (pattern != null && parameter.getExample() != null) {
+                        assertThat(parameter.getExample().toString()).as(each.getOperationId() + " " + parameter.getName())
+                                .containsPattern(pattern);
+                        checked.add(each.getOperationId() + " " + parameter.getName());
+                    }
+                }
+            }
+        }));
+
+        assertThat(checked).contains("ipnNotification webhook-id", "redeliverIpn webhookId");
+    }
+
+    private static OpenAPI spec() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        return new OpenAPIV3Parser().read("openapi.yaml", null, options);
     }
 
     @Test
