@@ -1,4 +1,4 @@
-package dev.exchanger.contract.examples;
+package dev.exchanger.contract.docs;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.exchanger.contract.examples;
+package dev.exchanger.contract.docs;
 
 import static org.assertj.core.api.Assertions.fail;
 
