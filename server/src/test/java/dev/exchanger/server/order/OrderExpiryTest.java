@@ -42,12 +42,17 @@ class OrderExpiryTest extends ApiTest {
     }
 
     private ExchangeOrder create() {
-        return orders.create(new CreateOrderRequest()
+        return orders.create(anOrder());
+    }
+
+    /** An order on the demo route whose IPNs go to a closed port. */
+    static CreateOrderRequest anOrder() {
+        return new CreateOrderRequest()
                 .routeId("5d8e5f4ab80b7b4cd75a6402")
                 .amount(new BigDecimal("1"))
                 .toValues(List.of(new FieldValue().key("5d8e5f4ab80b7b4cd75a6414").value("Z123456789012")))
                 .routeValues(List.of(new FieldValue().key("5d8e5f4ab80b7b4cd75a6415").value("client@example.com")))
                 .ipnUrl("http://127.0.0.1:9/ipn")
-                .ipnSecret("S"));
+                .ipnSecret("S");
     }
 }
