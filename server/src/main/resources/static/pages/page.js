@@ -1,5 +1,5 @@
 // The hosted pages' only script (the CSP allows no inline script): the live status, the
-// payment window's countdown and the copy button.
+// payment window's countdown, its end in the customer's local time and the copy buttons.
 (function () {
   'use strict';
 
@@ -96,6 +96,26 @@
     tick();
   }
 
+  // The deadline as the server wrote it is UTC; show it in the customer's own time zone and
+  // language, keeping the UTC time in the title (shown on hover).
+  function localDeadline() {
+    var el = document.getElementById('pay-until');
+    if (!el || !window.Intl) {
+      return;
+    }
+    var at = new Date(el.getAttribute('datetime'));
+    if (isNaN(at.getTime())) {
+      return;
+    }
+    try {
+      el.textContent = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+        year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'
+      }).format(at);
+    } catch (e) {
+      // an engine without these options keeps the UTC text
+    }
+  }
+
   function copyButtons() {
     var buttons = document.querySelectorAll('[data-copy-target]');
     Array.prototype.forEach.call(buttons, function (button) {
@@ -130,6 +150,7 @@
   document.addEventListener('DOMContentLoaded', function () {
     liveStatus();
     countdown();
+    localDeadline();
     copyButtons();
   });
 }());

@@ -2,6 +2,7 @@ package dev.exchanger.server.order;
 
 import dev.exchanger.server.api.model.Order;
 import dev.exchanger.server.api.model.OrderRoute;
+import dev.exchanger.server.api.model.OrderPaymentDetails;
 import dev.exchanger.server.api.model.OrderView;
 import dev.exchanger.server.api.model.PaymentInstructions;
 import dev.exchanger.server.route.FieldKind;
@@ -45,7 +46,11 @@ public interface OrderMapper {
     @Mapping(target = "instructions", source = "route.from.paymentInstructions")
     @Mapping(target = "manual", source = "route.from.manualPayment")
     @Mapping(target = "payBefore", source = "expiresAt")
+    @Mapping(target = "details", expression = "java(toPaymentDetails(OrderPayment.of(order, order.getLang())))")
     PaymentInstructions toPaymentInstructions(ExchangeOrder order);
+
+    /** The structured details, or null when the currency has none. */
+    OrderPaymentDetails toPaymentDetails(OrderPayment payment);
 
     /** The recipient's details with all but their first and last two characters hidden. */
     @Named("masked")

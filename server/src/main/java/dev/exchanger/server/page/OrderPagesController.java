@@ -1,6 +1,7 @@
 package dev.exchanger.server.page;
 
 import dev.exchanger.server.order.ExchangeOrder;
+import dev.exchanger.server.order.OrderPayment;
 import dev.exchanger.server.order.OrderService;
 import dev.exchanger.server.order.OrderStatus;
 import dev.exchanger.server.web.ApiException;
@@ -15,12 +16,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The hosted pages: {@code /{lang}/payment/{uid}/{secret}} (what to pay, where, how long is
- * left, "I have paid") and {@code /{lang}/order/{uid}/{secret}} (the order as the client sees
+ * left, "I have paid", "cancel", the QR code of where to pay) and {@code /{lang}/order/{uid}/{secret}} (the order as the client sees
  * it, "confirm"). The POSTs change the status and redirect back (Post/Redirect/Get). An
  * unknown order or a wrong secret is the same plain 404 page.
  */
@@ -30,22 +32,53 @@ public class OrderPagesController {
 
     private final OrderService orders;
     private final Clock clock;
+    private final Brand brand;
 
-    public OrderPagesController(OrderService orders, Clock clock) {
+    public OrderPagesController(OrderService orders, Clock clock, BrandProperties brand) {
         this.orders = orders;
         this.clock = clock;
+        this.brand = Brand.of(brand);
     }
 
     @GetMapping("/payment/{uid}/{secret}")
     public String payment(@PathVariable String lang, @PathVariable String uid, @PathVariable String secret, Model model) {
         model.addAttribute("page", page(lang, uid, secret));
+        model.addAttribute("brand", brand);
         return "payment";
     }
 
     @GetMapping("/order/{uid}/{secret}")
     public String order(@PathVariable String lang, @PathVariable String uid, @PathVariable String secret, Model model) {
         model.addAttribute("page", page(lang, uid, secret));
+        model.addAttribute("brand", brand);
         return "order";
+    }
+
+    /** The QR code of the payment URI (or the address) of an order whose currency has payment details. */
+    @GetMapping(value = "/payment/{uid}/{secret}/qr.svg", produces = "image/svg+xml")
+    @ResponseBody
+    public String qrCode(@PathVariable String uid, @PathVariable String secret) {
+        OrderPayment payment = OrderPayment.of(orders.get(uid(uid), secret), "en");
+        if (payment == null) {
+            throw ApiException.orderNotFound();
+        }
+        return QrCodes.svg(payment.qrText());
+    }
+
+    /**
+     * "Cancel": the client's own change to deleted from new or waitPayment (the IPN goes out as
+     * for {@code update-status}); in any other status nothing changes.
+     */
+    @PostMapping("/{kind:payment|order}/{uid}/{secret}/cancel")
+    public RedirectView cancel(@PathVariable String lang, @PathVariable String kind, @PathVariable String uid,
+                               @PathVariable String secret) {
+        long id = uid(uid);
+        try {
+            orders.changeStatusByClient(id, secret, OrderStatus.DELETED);
+        } catch (ApiException e) {
+            rethrowUnlessConflict(e);
+        }
+        return back(lang, kind, id, secret);
     }
 
     /** "I have paid": new or waitPayment to inProgress; in any other status nothing changes. */
@@ -79,6 +112,7 @@ public class OrderPagesController {
         }
         response.setStatus(HttpStatus.NOT_FOUND.value());
         model.addAttribute("lang", PageLanguage.of(locale.getLanguage()));
+        model.addAttribute("brand", brand);
         return "not-found";
     }
 

@@ -7,23 +7,28 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 /**
- * The hosted pages' language is their first path segment ({@code /ru/payment/...}): {@code ru}
- * or {@code en}, anything else is English. Requests outside the pages keep the
+ * The hosted pages' language is their first path segment ({@code /ru/payment/...}): {@code en},
+ * {@code ru} or {@code uk}, anything else is English. Requests outside the pages keep the
  * {@code Accept-Language} resolution Spring would have used.
  */
 public class PageLanguage implements LocaleResolver {
 
     public static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+    public static final Locale UKRAINIAN = Locale.forLanguageTag("uk");
 
     private final AcceptHeaderLocaleResolver others = new AcceptHeaderLocaleResolver();
 
-    /** {@code en} or {@code ru}: the language a page is shown in for this path segment. */
+    /** {@code en}, {@code ru} or {@code uk}: the language a page is shown in for this path segment. */
     public static String of(String lang) {
-        return "ru".equalsIgnoreCase(lang) ? "ru" : "en";
+        return "ru".equalsIgnoreCase(lang) ? "ru" : "uk".equalsIgnoreCase(lang) ? "uk" : "en";
     }
 
     public static Locale locale(String lang) {
-        return "ru".equals(of(lang)) ? RUSSIAN : Locale.ENGLISH;
+        return switch (of(lang)) {
+            case "ru" -> RUSSIAN;
+            case "uk" -> UKRAINIAN;
+            default -> Locale.ENGLISH;
+        };
     }
 
     @Override

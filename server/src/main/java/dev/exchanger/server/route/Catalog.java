@@ -2,6 +2,7 @@ package dev.exchanger.server.route;
 
 import dev.exchanger.server.api.model.CurrencyRequest;
 import dev.exchanger.server.api.model.FieldDefinitionRequest;
+import dev.exchanger.server.api.model.LocalizedText;
 import dev.exchanger.server.api.model.RouteRequest;
 import dev.exchanger.server.support.ObjectIds;
 import dev.exchanger.server.web.ApiException;
@@ -67,6 +68,7 @@ public class Catalog {
         CurrencyValues values = checkCurrency(request, null);
         Currency currency = Currency.create(ObjectIds.next(), values.xml(), values.name(), values.scale(), values.reserve(),
                 values.paymentInstructions(), values.manual(), now());
+        currency.setPayment(values.payment());
         entityManager.persist(currency);
         return flushCurrency(currency);
     }
@@ -77,11 +79,12 @@ public class Catalog {
         CurrencyValues values = checkCurrency(request, id);
         currency.update(values.xml(), values.name(), values.scale(), values.reserve(), values.paymentInstructions(),
                 values.manual(), now());
+        currency.setPayment(values.payment());
         return flushCurrency(currency);
     }
 
     private record CurrencyValues(String xml, String name, int scale, BigDecimal reserve, String paymentInstructions,
-                                  boolean manual) {
+                                  boolean manual, CurrencyPayment payment) {
     }
 
     /** The request's values once each is valid; the first that is not is thrown. */
@@ -95,7 +98,23 @@ public class Catalog {
                     throw xmlTaken(other.getXml());
                 });
         return new CurrencyValues(request.getXml(), name, scale, reserve, request.getPaymentInstructions(),
-                Boolean.TRUE.equals(request.getManual()));
+                Boolean.TRUE.equals(request.getManual()), payment(request.getPayment()));
+    }
+
+    /** The structured payment details as the operator sent them; blank texts count as none. */
+    private static CurrencyPayment payment(dev.exchanger.server.api.model.CurrencyPayment request) {
+        if (request == null) {
+            return null;
+        }
+        LocalizedText texts = request.getInstructions();
+        Map<String, String> instructions = texts == null ? Map.of()
+                : CurrencyPayment.texts(texts.getEn(), texts.getRu(), texts.getUk());
+        return new CurrencyPayment(required("payment.address", request.getAddress()), blankToNull(request.getNetwork()),
+                blankToNull(request.getMemo()), request.getConfirmations(), instructions);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** Writes now, so that two requests racing for one xml code get 409, not a fault. */

@@ -260,6 +260,62 @@ class CatalogApiTest extends ApiTest {
     }
 
     @Test
+    void structuredPaymentDetailsReachTheOrderTheApiAndThePaymentPage() throws Exception {
+        String xml = uniqueXml("X");
+        Map<String, Object> currency = currencyBody(xml, 6, "1000");
+        currency.put("payment", Map.of("address", "rEb8TK3gBgk5auZkwc6sHnwrGVJH8DuaLh", "network", "XRP Ledger",
+                "memo", "{uid}", "confirmations", 1,
+                "instructions", Map.of("en", "Add the destination tag.", "uk", "Додайте тег призначення.")));
+        Reply created = strict(postJson(CURRENCIES, currency));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        JsonNode payment = created.data().path("payment");
+        assertThat(payment.path("address").asString()).isEqualTo("rEb8TK3gBgk5auZkwc6sHnwrGVJH8DuaLh");
+        assertThat(payment.path("memo").asString()).isEqualTo("{uid}");
+        assertThat(payment.path("instructions").path("uk").asString()).isEqualTo("Додайте тег призначення.");
+        String to = createdCurrency(uniqueXml("T"), 2, "50000").path("_id").asString();
+        JsonNode route = createdRoute(routeBody(created.data().path("_id").asString(), to));
+
+        Map<String, Object> body = orderWithExamples(route, 2);
+        body.put("lang", "uk");
+        JsonNode order = createdOrder(body);
+        long uid = order.path("uid").asLong();
+        Reply got = strict(getOrder(uid, order.path("secret").asString()).param("type", "payment"));
+
+        JsonNode details = got.data().path("payment").path("details");
+        assertThat(details.path("address").asString()).isEqualTo("rEb8TK3gBgk5auZkwc6sHnwrGVJH8DuaLh");
+        assertThat(details.path("amount").asString()).isEqualTo("2");
+        assertThat(details.path("network").asString()).isEqualTo("XRP Ledger");
+        assertThat(details.path("memo").asString()).as("the memo names the order").isEqualTo(Long.toString(uid));
+        assertThat(details.path("confirmations").asInt()).isEqualTo(1);
+        assertThat(details.path("instructions").asString()).isEqualTo("Додайте тег призначення.");
+        assertThat(details.path("paymentUri").isMissingNode() || details.path("paymentUri").isNull()).isTrue();
+        assertThat(got.data().path("payment").path("instructions").asString()).isEqualTo("Send " + xml + " to the test wallet");
+
+        String html = unchecked(get("/ru/payment/" + uid + "/" + order.path("secret").asString())).text();
+        assertThat(html).contains("id=\"pay-memo\">" + uid + "<", "id=\"copy-memo\"",
+                "без него платёж будет потерян", "Add the destination tag.");
+
+        // replaced without it: the free text is all there is again
+        currency.remove("payment");
+        Reply replaced = strict(putJson(CURRENCIES + "/" + created.data().path("_id").asString(), currency));
+        assertThat(replaced.status()).as(replaced.text()).isEqualTo(200);
+        assertThat(replaced.data().path("payment").isMissingNode() || replaced.data().path("payment").isNull()).isTrue();
+    }
+
+    @Test
+    void aBlankPaymentAddressIs400AndStoresNothing() throws Exception {
+        String xml = uniqueXml("B");
+        Map<String, Object> currency = currencyBody(xml, 2, "10");
+        currency.put("payment", Map.of("address", "   ", "network", "TRC20"));
+
+        Reply reply = answerChecked(postJson(CURRENCIES, currency));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text()).contains("payment.address");
+        assertThat(count("select count(*) from currency where xml = ?", xml)).isZero();
+    }
+
+    @Test
     void aRouteCanBeCreatedSwitchedOffAndWithoutFields() throws Exception {
         String from = createdCurrency(uniqueXml("F"), 0, "0").path("_id").asString();
         String to = createdCurrency(uniqueXml("T"), 18, "0.000000000000000001").path("_id").asString();

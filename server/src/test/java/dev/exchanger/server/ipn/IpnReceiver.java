@@ -24,13 +24,13 @@ import java.util.concurrent.TimeUnit;
  * {@link IpnDeliveryTest}) that records every request. Until {@link #acceptAll()} is called,
  * {@code /hang...} holds the request without answering (until {@link #close()}, at most two
  * minutes) and {@code /unavailable...} answers 503; every other path, and every path after
- * {@code acceptAll()}, answers 200 at once.
+ * {@code acceptAll()}, answers 200 at once. The hosted pages' browser test uses it too.
  */
-final class IpnReceiver implements AutoCloseable {
+public final class IpnReceiver implements AutoCloseable {
 
     /** One request as it arrived, and what it was answered (0: not answered). */
-    record Received(String path, String webhookId, String body, long atMillis, int answeredWith) {
-        Map<String, String> form() {
+    public record Received(String path, String webhookId, String body, long atMillis, int answeredWith) {
+        public Map<String, String> form() {
             return IpnReceiver.form(body);
         }
     }
@@ -45,7 +45,7 @@ final class IpnReceiver implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile boolean acceptAll;
 
-    IpnReceiver() {
+    public IpnReceiver() {
         server = serve(this::handle, threads);
     }
 
@@ -107,11 +107,11 @@ final class IpnReceiver implements AutoCloseable {
         acceptAll = true;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return new ArrayList<>(received);
     }
 

@@ -60,6 +60,14 @@ class GetOrderTest extends ApiTest {
         assertThat(payment.path("instructions").asString())
                 .isEqualTo("Send ETH to 0x9f2d0e6b7a8c4d3e2f1a0b9c8d7e6f5a4b3c2d1e (12 confirmations)");
         assertThat(payment.path("manual").asBoolean()).isTrue();
+        JsonNode details = payment.path("details");
+        assertThat(details.path("address").asString()).isEqualTo("0x9f2d0e6b7a8c4d3e2f1a0b9c8d7e6f5a4b3c2d1e");
+        assertThat(details.path("amount").asString()).isEqualTo("2");
+        assertThat(details.path("network").asString()).isEqualTo("Ethereum (ERC20)");
+        assertThat(details.path("confirmations").asInt()).isEqualTo(12);
+        assertThat(details.path("instructions").asString()).isEqualTo("Send ETH on the Ethereum network only, in one transaction.");
+        assertThat(details.path("paymentUri").asString())
+                .isEqualTo("ethereum:0x9f2d0e6b7a8c4d3e2f1a0b9c8d7e6f5a4b3c2d1e?value=2000000000000000000");
         Instant createdAt = Instant.parse(reply.data().path("createdAt").asString());
         Instant payBefore = Instant.parse(payment.path("payBefore").asString());
         assertThat(Duration.between(createdAt, payBefore)).isEqualTo(Duration.ofMinutes(30));

@@ -26,7 +26,8 @@ class OrderPagesTest extends ApiTest {
     OrderService orders;
 
     @ParameterizedTest
-    @CsvSource({"en,Amount to pay,How to pay,I have paid", "ru,Сумма к оплате,Как оплатить,Я оплатил"})
+    @CsvSource({"en,Amount to pay,How to pay,I have paid", "ru,Сумма к оплате,Как оплатить,Я оплатил",
+            "uk,Сума до сплати,Як сплатити,Я сплатив"})
     void paymentPageShowsWhatToPayWhereAndTheButton(String lang, String amountLabel, String howLabel, String paid) throws Exception {
         JsonNode order = createdOrder();
         Reply page = page(lang, "payment", order);
@@ -36,10 +37,61 @@ class OrderPagesTest extends ApiTest {
         String html = page.text();
         assertThat(html).contains("<html lang=\"" + lang + "\"", amountLabel, howLabel, paid,
                 ">2</span> <span>ETH<", ">317.42</span> <span>WMZ<",
-                "Send ETH to 0x9f2d0e6b7a8c4d3e2f1a0b9c8d7e6f5a4b3c2d1e (12 confirmations)",
-                "id=\"copy-instructions\"", "id=\"time-left\"", "data-status=\"new\"",
+                ">0x9f2d0e6b7a8c4d3e2f1a0b9c8d7e6f5a4b3c2d1e<", "id=\"copy-address\"", "id=\"copy-amount\"",
+                "/payment/" + uid(order) + "/" + secret(order) + "/qr.svg", "Demo Exchange", "support@exchanger.example",
+                "id=\"time-left\"", "data-status=\"new\"",
+                "action=\"/" + lang + "/payment/" + uid(order) + "/" + secret(order) + "/cancel\"",
                 "action=\"/" + lang + "/payment/" + uid(order) + "/" + secret(order) + "/paid\"");
-        assertThat(html).containsPattern(">(30|29) (min|мин)<");
+        assertThat(html).containsPattern(">(30|29) (min|мин|хв)<").doesNotContain("Send ETH to");
+    }
+
+    @Test
+    void aFinishedOrderSaysWhatWasExchangedNotWhatToPay() throws Exception {
+        JsonNode order = createdOrder();
+        orders.changeStatusByClient(uid(order), secret(order), OrderStatus.DELETED);
+
+        assertThat(page("en", "payment", order).text()).contains("You give", "You get")
+                .doesNotContain("Amount to pay", "copy-address", "cancel-button", "qr.svg");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"en,Wallet", "ru,Кошелёк", "uk,Гаманець"})
+    void theRecipientIsLabelledInThePagesLanguage(String lang, String wallet) throws Exception {
+        String html = page(lang, "order", createdOrder()).text();
+
+        assertThat(html).contains("<dt>" + wallet + "</dt>").doesNotContain("<dt>wallet</dt>");
+    }
+
+    @Test
+    void theQrCodeIsAnSvgOfOurOwnAndOnlyForTheRightSecret() throws Exception {
+        JsonNode order = createdOrder();
+        Reply qr = unchecked(get("/en/payment/" + uid(order) + "/" + secret(order) + "/qr.svg"));
+        assertThat(qr.status()).isEqualTo(200);
+        assertThat(qr.response().getContentType()).startsWith("image/svg+xml");
+        assertThat(qr.text()).startsWith("<svg").doesNotContain("<script");
+        assertSecurityHeaders(qr);
+
+        assertThat(unchecked(get("/en/payment/" + uid(order) + "/AAAAAAAAAAAAAAAAAAAAAAAA/qr.svg")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void cancelByAWrongSecretIs404AndChangesNothing() throws Exception {
+        JsonNode order = createdOrder();
+        Reply reply = unchecked(post("/en/payment/" + uid(order) + "/AAAAAAAAAAAAAAAAAAAAAAAA/cancel"));
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(statusInDatabase(uid(order))).isEqualTo("new");
+    }
+
+    @Test
+    void cancelOfAFinishedOrderChangesNothing() throws Exception {
+        JsonNode order = createdOrder();
+        orders.changeStatusByOperator(uid(order), OrderStatus.IN_PROGRESS, null);
+        Reply reply = unchecked(post("/en/order/" + uid(order) + "/" + secret(order) + "/cancel"));
+
+        assertThat(reply.status()).isEqualTo(303);
+        assertThat(reply.header("Location")).isEqualTo("/en/order/" + uid(order) + "/" + secret(order));
+        assertThat(statusInDatabase(uid(order))).isEqualTo("inProgress");
     }
 
     @ParameterizedTest
@@ -48,8 +100,9 @@ class OrderPagesTest extends ApiTest {
         JsonNode order = createdOrder();
         String html = page(lang, "order", order).text();
 
+        assertThat(html).doesNotContain("WebMoney WMZ (WMZ)");
         assertThat(html).contains(recipient, confirm, history, status, WALLET,
-                ">Ethereum</span> (<span>ETH</span>)", ">WebMoney WMZ</span> (<span>WMZ</span>)",
+                ">Ethereum (ETH)</span>", ">WebMoney WMZ</span>",
                 ">2</span> <span>ETH<", ">317.42</span> <span>WMZ<",
                 "action=\"/" + lang + "/order/" + uid(order) + "/" + secret(order) + "/confirm\"");
     }
@@ -177,7 +230,8 @@ class OrderPagesTest extends ApiTest {
         Map<String, Object> body = ethToWmz();
         body.put("clientCallbackUrl", callback);
         JsonNode order = createdOrder(body);
-        assertThat(page("en", "payment", order).text()).doesNotContain("callback-link");
+        String open = "href=\"" + callback.replace("&", "&amp;") + "\"";
+        assertThat(page("en", "payment", order).text()).contains("id=\"callback-link\"", open, "Back to the shop");
 
         if (finalStatus.equals("done")) {
             orders.changeStatusByOperator(uid(order), OrderStatus.IN_PROGRESS, null);

@@ -36,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "exchanger.admin.api-key=" + ApiTest.OPERATOR_KEY,
+        // the hosted pages' brand, as an operator sets it
+        "exchanger.brand.name=Demo Exchange", "exchanger.brand.support=support@exchanger.example",
         // IPN tests post to a receiver on loopback, quickly
         "exchanger.ipn.allow-private-targets=true",
         "exchanger.ipn.backoff=200ms",
