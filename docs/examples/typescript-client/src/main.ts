@@ -5,16 +5,17 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { Configuration, ExportApi, OrdersApi, ResponseError, RoutesApi } from "./generated";
-import type { FieldDefinition, FieldValue } from "./generated";
+import type { DecimalAmount, FieldDefinition, FieldValue } from "./generated";
 import { verifyIpn } from "./verify-ipn";
 
 /**
  * The one place that turns an amount into what the generated request takes: the spec's `amount`
- * is a JSON number today, so typescript-fetch makes it a JS number. Keep amounts as decimal
- * strings everywhere else (the answers and the IPN send strings) and convert only here.
+ * is a decimal string or a number (`DecimalAmount`); the string form travels exactly as written,
+ * so keep amounts as decimal strings (the answers and the IPN send strings too), never as a JS
+ * `number`.
  */
-function amount(exact: string): number {
-  return Number(exact);
+function amount(exact: string): DecimalAmount {
+  return exact;
 }
 
 function check(ok: boolean, what: string): void {

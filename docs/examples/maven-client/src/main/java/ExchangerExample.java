@@ -5,6 +5,7 @@ import com.example.shop.exchanger.api.ExportApi;
 import com.example.shop.exchanger.api.OrdersApi;
 import com.example.shop.exchanger.api.RoutesApi;
 import com.example.shop.exchanger.model.CreateOrderRequest;
+import com.example.shop.exchanger.model.DecimalAmount;
 import com.example.shop.exchanger.model.FieldDefinition;
 import com.example.shop.exchanger.model.FieldValue;
 import com.example.shop.exchanger.model.Order;
@@ -34,11 +35,11 @@ public final class ExchangerExample {
 
     /**
      * The one place that turns an amount into what the generated request takes: the spec's
-     * {@code amount} is a JSON number today, which the generator maps to BigDecimal. Build it
-     * from a string, never from a double, so that it stays exact.
+     * {@code amount} is a decimal string or a number ({@code DecimalAmount}), and the string
+     * form travels exactly as written. Never build it from a double.
      */
-    static BigDecimal amount(String exact) {
-        return new BigDecimal(exact);
+    static DecimalAmount amount(String exact) {
+        return new DecimalAmount(exact);
     }
 
     public static void main(String[] args) throws Exception {
@@ -110,7 +111,7 @@ public final class ExchangerExample {
         check(created.getId().equals(form.get("orderId")) && "inProgress".equals(form.get("newStatus")),
                 "the IPN is about this order's change to inProgress: " + form);
         // amounts travel as exact decimal strings: compare them as BigDecimal, never as double
-        check(new BigDecimal(form.get("inAmount")).compareTo(amount("2")) == 0, "the IPN's inAmount is 2");
+        check(new BigDecimal(form.get("inAmount")).compareTo(new BigDecimal("2")) == 0, "the IPN's inAmount is 2");
         System.out.println("IPN verified: order " + form.get("orderId") + " is " + form.get("newStatus"));
 
         // the rates export answers 304 to the ETag it gave; the generated client throws for a 304
