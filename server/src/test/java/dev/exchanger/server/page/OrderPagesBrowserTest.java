@@ -20,6 +20,7 @@ import dev.exchanger.server.order.OrderService;
 import dev.exchanger.server.order.OrderStatus;
 import dev.exchanger.server.ipn.IpnReceiver;
 import dev.exchanger.server.testing.ApiTest;
+import dev.exchanger.server.testing.OutsideTools;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -35,7 +36,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,8 @@ import tools.jackson.databind.JsonNode;
  * shared application's real port: the buttons (by mouse and by keyboard), the QR code scanned
  * back, the copy buttons read back from the clipboard, cancel with its IPN, the live status
  * without a reload, axe-core on every page, language and size, and no CSP violation on the way.
- * Skipped, with a notice, where {@code /usr/bin/chromium} is missing.
+ * Skipped, with a notice, where {@code /usr/bin/chromium} is missing; failed instead under
+ * {@code -Dexchanger.tools.required=true} ({@link OutsideTools}).
  *
  * <p>{@link #screenshots()} writes both pages at desktop and phone sizes, in every language.
  */
@@ -72,11 +73,7 @@ class OrderPagesBrowserTest extends ApiTest {
 
     @BeforeAll
     static void startBrowser() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            String notice = "OrderPagesBrowserTest skipped: no Chromium at " + CHROMIUM + " (apt-get install chromium)";
-            System.out.println("NOTICE: " + notice);
-            Assumptions.abort(notice);
-        }
+        OutsideTools.require("Chromium", "apt-get install chromium", CHROMIUM.toString());
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
