@@ -10,13 +10,19 @@ import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.exchanger.contract.Pacts;
 import dev.exchanger.contract.ServerUnderTest;
-import dev.exchanger.server.api.model.CreateOrderRequest;
-import dev.exchanger.server.api.model.FieldValue;
+import dev.exchanger.server.api.model.CreateOrderRequestDto;
+import dev.exchanger.server.api.model.CurrencyRequestDto;
+import dev.exchanger.server.api.model.FieldDefinitionRequestDto;
+import dev.exchanger.server.api.model.FieldValueDto;
+import dev.exchanger.server.api.model.RouteRequestDto;
 import dev.exchanger.server.order.ExchangeOrder;
 import dev.exchanger.server.order.OrderService;
 import dev.exchanger.server.order.OrderStatus;
 import dev.exchanger.server.partner.ApiKeys;
 import dev.exchanger.server.partner.PartnerService;
+import dev.exchanger.server.route.Catalog;
+import dev.exchanger.server.route.Currency;
+import dev.exchanger.server.route.CurrencyRepository;
 import dev.exchanger.server.route.FieldKind;
 import dev.exchanger.server.route.Route;
 import dev.exchanger.server.route.RouteField;
@@ -198,13 +204,13 @@ class ExchangerProviderPactIT {
     }
 
     /** 2 ETH to WMZ with the route's required fields. */
-    private CreateOrderRequest ethToWmzRequest() {
+    private CreateOrderRequestDto ethToWmzRequest() {
         Route route = routeService.getActiveByXml("ETH", "WMZ");
-        return new CreateOrderRequest()
+        return new CreateOrderRequestDto()
                 .routeId(route.getId())
                 .amount(new BigDecimal("2"))
-                .toValues(List.of(new FieldValue().key(fieldKey(route, FieldKind.TO_VALUES, "wallet")).value("Z123456789012")))
-                .routeValues(List.of(new FieldValue().key(fieldKey(route, FieldKind.ROUTE_VALUES, "email")).value("client@example.com")));
+                .toValues(List.of(new FieldValueDto().key(fieldKey(route, FieldKind.TO_VALUES, "wallet")).value("Z123456789012")))
+                .routeValues(List.of(new FieldValueDto().key(fieldKey(route, FieldKind.ROUTE_VALUES, "email")).value("client@example.com")));
     }
 
     /**
@@ -212,7 +218,7 @@ class ExchangerProviderPactIT {
      * {@link ServerUnderTest}): each is written and listed with its failed attempts, never
      * delivered, and nothing leaves the machine.
      */
-    private static CreateOrderRequest withIpn(CreateOrderRequest request) {
+    private static CreateOrderRequestDto withIpn(CreateOrderRequestDto request) {
         return request.ipnUrl("http://127.0.0.1:1/ipn").ipnSecret("SECRET123");
     }
 
@@ -231,9 +237,9 @@ class ExchangerProviderPactIT {
     // ---- the operator's catalog (currencies and routes) -------------------------------------
 
     @Autowired
-    dev.exchanger.server.route.Catalog catalog;
+    Catalog catalog;
     @Autowired
-    dev.exchanger.server.route.CurrencyRepository currencies;
+    CurrencyRepository currencies;
 
     private static final java.util.concurrent.atomic.AtomicInteger CATALOG_SEQUENCE = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -242,8 +248,8 @@ class ExchangerProviderPactIT {
         return ("PACT_" + Long.toString(System.currentTimeMillis(), 36) + "_" + CATALOG_SEQUENCE.incrementAndGet()).toUpperCase();
     }
 
-    private dev.exchanger.server.route.Currency newCurrency(int scale, String reserve) {
-        return catalog.createCurrency(new dev.exchanger.server.api.model.CurrencyRequest()
+    private Currency newCurrency(int scale, String reserve) {
+        return catalog.createCurrency(new CurrencyRequestDto()
                 .xml(freeXml()).name("Pact currency").scale(scale).reserve(reserve)
                 .paymentInstructions("Send it to the pact wallet").manual(true));
     }
@@ -258,7 +264,7 @@ class ExchangerProviderPactIT {
     /** A currency of scale 2, made for this interaction. */
     @State("currency exists")
     Map<String, Object> currencyExists() {
-        dev.exchanger.server.route.Currency currency = newCurrency(2, "1000");
+        Currency currency = newCurrency(2, "1000");
         return Map.of("currencyId", currency.getId(), "xml", currency.getXml());
     }
 
@@ -282,13 +288,13 @@ class ExchangerProviderPactIT {
     Map<String, Object> routeWithFieldsExists() {
         String from = newCurrency(8, "10").getId();
         String to = newCurrency(2, "25000").getId();
-        Route route = catalog.createRoute(new dev.exchanger.server.api.model.RouteRequest()
+        Route route = catalog.createRoute(new RouteRequestDto()
                 .fromCurrencyId(from).toCurrencyId(to).rate("64110.25").feePercent("0.5").feeFixed("1")
                 .minAmount("0.001").maxAmount("0.5").paymentWindowMinutes(60).active(true)
                 .fromValues(List.of())
-                .toValues(List.of(new dev.exchanger.server.api.model.FieldDefinitionRequest()
+                .toValues(List.of(new FieldDefinitionRequestDto()
                         .name("wallet").required(true).regexp("^Z[0-9]{12}$").example("Z123456789012")))
-                .routeValues(List.of(new dev.exchanger.server.api.model.FieldDefinitionRequest()
+                .routeValues(List.of(new FieldDefinitionRequestDto()
                         .name("email").required(true).regexp("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$").example("client@example.com"))));
         return Map.of("routeId", route.getId(), "fromCurrencyId", from, "toCurrencyId", to,
                 "toKey", fieldKey(route, FieldKind.TO_VALUES, "wallet"), "routeKey", fieldKey(route, FieldKind.ROUTE_VALUES, "email"));

@@ -1,19 +1,23 @@
 package dev.exchanger.server.admin;
 
+import static dev.exchanger.server.web.Envelopes.success;
+
 import dev.exchanger.server.api.AdminApi;
-import dev.exchanger.server.api.model.AdminRouteListResponse;
-import dev.exchanger.server.api.model.AdminRouteResponse;
-import dev.exchanger.server.api.model.CurrencyListResponse;
-import dev.exchanger.server.api.model.CurrencyRequest;
-import dev.exchanger.server.api.model.CurrencyResponse;
-import dev.exchanger.server.api.model.OrderDetailsResponse;
-import dev.exchanger.server.api.model.OrderPageResponse;
-import dev.exchanger.server.api.model.OrderStatus;
-import dev.exchanger.server.api.model.OrderStatusChangeRequest;
-import dev.exchanger.server.api.model.RouteRequest;
+import dev.exchanger.server.api.model.AdminRouteListResponseDto;
+import dev.exchanger.server.api.model.AdminRouteResponseDto;
+import dev.exchanger.server.api.model.CurrencyListResponseDto;
+import dev.exchanger.server.api.model.CurrencyRequestDto;
+import dev.exchanger.server.api.model.CurrencyResponseDto;
+import dev.exchanger.server.api.model.OrderDetailsResponseDto;
+import dev.exchanger.server.api.model.OrderPageResponseDto;
+import dev.exchanger.server.api.model.OrderStatusChangeRequestDto;
+import dev.exchanger.server.api.model.OrderStatusDto;
+import dev.exchanger.server.api.model.RouteRequestDto;
 import dev.exchanger.server.order.OrderService;
+import dev.exchanger.server.order.OrderStatus;
 import dev.exchanger.server.route.Catalog;
-import dev.exchanger.server.web.RequestIds;
+import dev.exchanger.server.route.Currency;
+import dev.exchanger.server.route.Route;
 import java.time.OffsetDateTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +40,7 @@ public class AdminController implements AdminApi {
     }
 
     @Override
-    public ResponseEntity<OrderPageResponse> searchOrders(OrderStatus status, String partner, String partnerId, String xmlFrom, String xmlTo,
+    public ResponseEntity<OrderPageResponseDto> searchOrders(OrderStatusDto status, String partner, String partnerId, String xmlFrom, String xmlTo,
                                                           OffsetDateTime createdFrom, OffsetDateTime createdTo, Integer page, Integer size,
                                                           Boolean test) {
         return ResponseEntity.ok(views.page(status, partner, partnerId, xmlFrom, xmlTo, createdFrom, createdTo,
@@ -44,60 +48,58 @@ public class AdminController implements AdminApi {
     }
 
     @Override
-    public ResponseEntity<OrderDetailsResponse> getOrderDetails(Long orderUID) {
+    public ResponseEntity<OrderDetailsResponseDto> getOrderDetails(Long orderUID) {
         return ResponseEntity.ok(views.details(orders.getForOperator(orderUID)));
     }
 
     @Override
-    public ResponseEntity<OrderDetailsResponse> changeOrderStatus(Long orderUID, OrderStatusChangeRequest request) {
-        dev.exchanger.server.order.OrderStatus next = dev.exchanger.server.order.OrderStatus.fromWireName(request.getStatus().getValue());
+    public ResponseEntity<OrderDetailsResponseDto> changeOrderStatus(Long orderUID, OrderStatusChangeRequestDto request) {
+        OrderStatus next = OrderStatus.fromWireName(request.getStatus().getValue());
         return ResponseEntity.ok(views.details(orders.changeStatusByOperator(orderUID, next, request.getComment())));
     }
 
     // ---- currencies and routes ----------------------------------------------------------------
 
     @Override
-    public ResponseEntity<CurrencyListResponse> listCurrencies() {
-        return ResponseEntity.ok(new CurrencyListResponse().success(true)
-                .data(catalogMapper.toAdminCurrencies(catalog.currencies())).requestId(RequestIds.current()));
+    public ResponseEntity<CurrencyListResponseDto> listCurrencies() {
+        return ResponseEntity.ok(success(new CurrencyListResponseDto(), catalogMapper.toAdminCurrencies(catalog.currencies())));
     }
 
     @Override
-    public ResponseEntity<CurrencyResponse> createCurrency(CurrencyRequest request) {
+    public ResponseEntity<CurrencyResponseDto> createCurrency(CurrencyRequestDto request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(currency(catalog.createCurrency(request)));
     }
 
     @Override
-    public ResponseEntity<CurrencyResponse> updateCurrency(String currencyId, CurrencyRequest request) {
+    public ResponseEntity<CurrencyResponseDto> updateCurrency(String currencyId, CurrencyRequestDto request) {
         return ResponseEntity.ok(currency(catalog.updateCurrency(currencyId, request)));
     }
 
     @Override
-    public ResponseEntity<AdminRouteListResponse> listAllRoutes() {
-        return ResponseEntity.ok(new AdminRouteListResponse().success(true)
-                .data(catalogMapper.toAdminRoutes(catalog.routes())).requestId(RequestIds.current()));
+    public ResponseEntity<AdminRouteListResponseDto> listAllRoutes() {
+        return ResponseEntity.ok(success(new AdminRouteListResponseDto(), catalogMapper.toAdminRoutes(catalog.routes())));
     }
 
     @Override
-    public ResponseEntity<AdminRouteResponse> getRouteDetails(String routeId) {
+    public ResponseEntity<AdminRouteResponseDto> getRouteDetails(String routeId) {
         return ResponseEntity.ok(route(catalog.route(routeId)));
     }
 
     @Override
-    public ResponseEntity<AdminRouteResponse> createRoute(RouteRequest request) {
+    public ResponseEntity<AdminRouteResponseDto> createRoute(RouteRequestDto request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(route(catalog.createRoute(request)));
     }
 
     @Override
-    public ResponseEntity<AdminRouteResponse> updateRoute(String routeId, RouteRequest request) {
+    public ResponseEntity<AdminRouteResponseDto> updateRoute(String routeId, RouteRequestDto request) {
         return ResponseEntity.ok(route(catalog.updateRoute(routeId, request)));
     }
 
-    private CurrencyResponse currency(dev.exchanger.server.route.Currency currency) {
-        return new CurrencyResponse().success(true).data(catalogMapper.toAdminCurrency(currency)).requestId(RequestIds.current());
+    private CurrencyResponseDto currency(Currency currency) {
+        return success(new CurrencyResponseDto(), catalogMapper.toAdminCurrency(currency));
     }
 
-    private AdminRouteResponse route(dev.exchanger.server.route.Route route) {
-        return new AdminRouteResponse().success(true).data(catalogMapper.toAdminRoute(route)).requestId(RequestIds.current());
+    private AdminRouteResponseDto route(Route route) {
+        return success(new AdminRouteResponseDto(), catalogMapper.toAdminRoute(route));
     }
 }

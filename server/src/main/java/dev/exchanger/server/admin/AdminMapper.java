@@ -1,6 +1,9 @@
 package dev.exchanger.server.admin;
 
-import dev.exchanger.server.api.model.StatusChange;
+import dev.exchanger.server.api.model.IpnAttemptDto;
+import dev.exchanger.server.api.model.IpnDeliveryDto;
+import dev.exchanger.server.api.model.OrderStatusDto;
+import dev.exchanger.server.api.model.StatusChangeDto;
 import dev.exchanger.server.ipn.IpnAttempt;
 import dev.exchanger.server.ipn.IpnDelivery;
 import dev.exchanger.server.ipn.IpnLog;
@@ -10,32 +13,32 @@ import java.util.List;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
-@Mapper(uses = Decimals.class)
+@Mapper(uses = Decimals.class, imports = {IpnDeliveryDto.class, OrderStatusDto.class})
 public interface AdminMapper {
 
     @Mapping(target = "from", source = "fromStatus")
     @Mapping(target = "to", source = "toStatus")
     @Mapping(target = "at", source = "changedAt")
-    StatusChange toStatusChange(OrderStatusChange change);
+    StatusChangeDto toStatusChange(OrderStatusChange change);
 
-    List<StatusChange> toHistory(List<OrderStatusChange> changes);
+    List<StatusChangeDto> toHistory(List<OrderStatusChange> changes);
 
-    @Mapping(target = "state", expression = "java(dev.exchanger.server.api.model.IpnDelivery.StateEnum.fromValue(delivery.getState().name()))")
-    @Mapping(target = "newStatus", expression = "java(dev.exchanger.server.api.model.OrderStatus.fromValue(delivery.getNewStatus()))")
+    @Mapping(target = "state", expression = "java(IpnDeliveryDto.StateEnum.fromValue(delivery.getState().name()))")
+    @Mapping(target = "newStatus", expression = "java(OrderStatusDto.fromValue(delivery.getNewStatus()))")
     @Mapping(target = "nextAttemptAt", expression = "java(delivery.getState() == IpnDelivery.State.pending ? Decimals.utc(delivery.getNextAttemptAt()) : null)")
     @Mapping(target = "attemptLog", ignore = true)
-    dev.exchanger.server.api.model.IpnDelivery toIpnDelivery(IpnDelivery delivery);
+    IpnDeliveryDto toIpnDelivery(IpnDelivery delivery);
 
     @Mapping(target = "at", source = "attemptedAt")
-    dev.exchanger.server.api.model.IpnAttempt toIpnAttempt(IpnAttempt attempt);
+    IpnAttemptDto toIpnAttempt(IpnAttempt attempt);
 
-    List<dev.exchanger.server.api.model.IpnAttempt> toAttemptLog(List<IpnAttempt> attempts);
+    List<IpnAttemptDto> toAttemptLog(List<IpnAttempt> attempts);
 
-    default dev.exchanger.server.api.model.IpnDelivery toIpnDelivery(IpnLog.Entry entry) {
+    default IpnDeliveryDto toIpnDelivery(IpnLog.Entry entry) {
         return toIpnDelivery(entry.delivery()).attemptLog(toAttemptLog(entry.attempts()));
     }
 
-    default List<dev.exchanger.server.api.model.IpnDelivery> toIpnDeliveries(List<IpnLog.Entry> entries) {
+    default List<IpnDeliveryDto> toIpnDeliveries(List<IpnLog.Entry> entries) {
         return entries.stream().map(this::toIpnDelivery).toList();
     }
 }

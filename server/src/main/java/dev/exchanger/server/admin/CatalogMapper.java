@@ -1,9 +1,11 @@
 package dev.exchanger.server.admin;
 
-import dev.exchanger.server.api.model.AdminCurrency;
-import dev.exchanger.server.api.model.AdminRoute;
-import dev.exchanger.server.api.model.FieldDefinition;
-import dev.exchanger.server.api.model.LocalizedText;
+import dev.exchanger.server.api.model.AdminCurrencyDto;
+import dev.exchanger.server.api.model.AdminRouteDto;
+import dev.exchanger.server.api.model.CurrencyDto;
+import dev.exchanger.server.api.model.CurrencyPaymentDto;
+import dev.exchanger.server.api.model.FieldDefinitionDto;
+import dev.exchanger.server.api.model.LocalizedTextDto;
 import dev.exchanger.server.route.Currency;
 import dev.exchanger.server.route.CurrencyPayment;
 import dev.exchanger.server.route.FieldKind;
@@ -20,33 +22,33 @@ import org.mapstruct.Mapping;
 public interface CatalogMapper {
 
     @Mapping(target = "manual", source = "manualPayment")
-    AdminCurrency toAdminCurrency(Currency currency);
+    AdminCurrencyDto toAdminCurrency(Currency currency);
 
     /** The structured payment details as the operator set them, or null. */
-    default dev.exchanger.server.api.model.CurrencyPayment toCurrencyPayment(CurrencyPayment payment) {
+    default CurrencyPaymentDto toCurrencyPayment(CurrencyPayment payment) {
         if (payment == null) {
             return null;
         }
         Map<String, String> texts = payment.instructions();
-        LocalizedText instructions = texts.isEmpty() ? null
-                : new LocalizedText().en(texts.get("en")).ru(texts.get("ru")).uk(texts.get("uk"));
-        return new dev.exchanger.server.api.model.CurrencyPayment().address(payment.address()).network(payment.network())
+        LocalizedTextDto instructions = texts.isEmpty() ? null
+                : new LocalizedTextDto().en(texts.get("en")).ru(texts.get("ru")).uk(texts.get("uk"));
+        return new CurrencyPaymentDto().address(payment.address()).network(payment.network())
                 .memo(payment.memo()).confirmations(payment.confirmations()).instructions(instructions);
     }
 
-    List<AdminCurrency> toAdminCurrencies(List<Currency> currencies);
+    List<AdminCurrencyDto> toAdminCurrencies(List<Currency> currencies);
 
     @Mapping(target = "reserve", source = "to.reserve")
     @Mapping(target = "fromValues", expression = "java(toFieldDefinitions(route.fields(FieldKind.FROM_VALUES)))")
     @Mapping(target = "toValues", expression = "java(toFieldDefinitions(route.fields(FieldKind.TO_VALUES)))")
     @Mapping(target = "routeValues", expression = "java(toFieldDefinitions(route.fields(FieldKind.ROUTE_VALUES)))")
-    AdminRoute toAdminRoute(Route route);
+    AdminRouteDto toAdminRoute(Route route);
 
-    List<AdminRoute> toAdminRoutes(List<Route> routes);
+    List<AdminRouteDto> toAdminRoutes(List<Route> routes);
 
-    dev.exchanger.server.api.model.Currency toCurrency(Currency currency);
+    CurrencyDto toCurrency(Currency currency);
 
-    List<FieldDefinition> toFieldDefinitions(List<RouteField> fields);
+    List<FieldDefinitionDto> toFieldDefinitions(List<RouteField> fields);
 
-    FieldDefinition toFieldDefinition(RouteField field);
+    FieldDefinitionDto toFieldDefinition(RouteField field);
 }

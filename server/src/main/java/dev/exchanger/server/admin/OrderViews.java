@@ -1,16 +1,18 @@
 package dev.exchanger.server.admin;
 
-import dev.exchanger.server.api.model.OrderDetails;
-import dev.exchanger.server.api.model.OrderDetailsResponse;
-import dev.exchanger.server.api.model.OrderPage;
-import dev.exchanger.server.api.model.OrderPageResponse;
-import dev.exchanger.server.api.model.OrderStatus;
+import static dev.exchanger.server.web.Envelopes.success;
+
+import dev.exchanger.server.api.model.OrderDetailsDto;
+import dev.exchanger.server.api.model.OrderDetailsResponseDto;
+import dev.exchanger.server.api.model.OrderPageDto;
+import dev.exchanger.server.api.model.OrderPageResponseDto;
+import dev.exchanger.server.api.model.OrderStatusDto;
 import dev.exchanger.server.ipn.IpnLog;
 import dev.exchanger.server.order.ExchangeOrder;
 import dev.exchanger.server.order.OrderMapper;
 import dev.exchanger.server.order.OrderSearch;
 import dev.exchanger.server.order.OrderService;
-import dev.exchanger.server.web.RequestIds;
+import dev.exchanger.server.order.OrderStatus;
 import java.time.OffsetDateTime;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
@@ -37,18 +39,18 @@ public class OrderViews {
     }
 
     /** One page of the orders matching every given filter, newest first: test orders or real ones, never both. */
-    public OrderPageResponse page(OrderStatus status, String partner, String partnerId, String xmlFrom, String xmlTo,
+    public OrderPageResponseDto page(OrderStatusDto status, String partner, String partnerId, String xmlFrom, String xmlTo,
                                   OffsetDateTime createdFrom, OffsetDateTime createdTo, boolean test, int page, int size) {
         OrderSearch search = new OrderSearch(
-                status == null ? null : dev.exchanger.server.order.OrderStatus.fromWireName(status.getValue()),
+                status == null ? null : OrderStatus.fromWireName(status.getValue()),
                 partner, partnerId, xmlFrom, xmlTo,
                 createdFrom == null ? null : createdFrom.toInstant(),
                 createdTo == null ? null : createdTo.toInstant(), test);
         Page<ExchangeOrder> found = orders.search(search, page, size);
-        OrderPage data = new OrderPage()
+        OrderPageDto data = new OrderPageDto()
                 .items(found.getContent().stream().map(orderMapper::toOrderView).toList())
                 .page(page).size(size).total(found.getTotalElements());
-        return new OrderPageResponse().success(true).data(data).requestId(RequestIds.current());
+        return success(new OrderPageResponseDto(), data);
     }
 
     /**
@@ -56,11 +58,11 @@ public class OrderViews {
      * operator's status change answers this, so it is on a hot path).
      */
     @Transactional(readOnly = true)
-    public OrderDetailsResponse details(ExchangeOrder order) {
-        OrderDetails data = new OrderDetails()
+    public OrderDetailsResponseDto details(ExchangeOrder order) {
+        OrderDetailsDto data = new OrderDetailsDto()
                 .order(orderMapper.toOrderView(order))
                 .history(adminMapper.toHistory(orders.history(order)))
                 .ipn(adminMapper.toIpnDeliveries(ipnLog.forOrder(order.getId())));
-        return new OrderDetailsResponse().success(true).data(data).requestId(RequestIds.current());
+        return success(new OrderDetailsResponseDto(), data);
     }
 }

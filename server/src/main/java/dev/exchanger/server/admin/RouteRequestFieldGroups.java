@@ -1,6 +1,6 @@
 package dev.exchanger.server.admin;
 
-import dev.exchanger.server.api.model.RouteRequest;
+import dev.exchanger.server.api.model.RouteRequestDto;
 import dev.exchanger.server.web.ApiException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,7 +37,7 @@ class RouteRequestFieldGroups extends RequestBodyAdviceAdapter {
 
     @Override
     public boolean supports(MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
-        return targetType == RouteRequest.class;
+        return targetType == RouteRequestDto.class;
     }
 
     @Override

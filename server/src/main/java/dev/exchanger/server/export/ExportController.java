@@ -1,9 +1,11 @@
 package dev.exchanger.server.export;
 
+import static dev.exchanger.server.web.Envelopes.success;
+
 import dev.exchanger.server.api.ExportApi;
-import dev.exchanger.server.api.model.RatesResponse;
+import dev.exchanger.server.api.model.RateItemDto;
+import dev.exchanger.server.api.model.RatesResponseDto;
 import dev.exchanger.server.support.Hashes;
-import dev.exchanger.server.web.RequestIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,13 +52,10 @@ public class ExportController implements ExportApi {
     }
 
     @Override
-    public ResponseEntity<RatesResponse> exportRatesJson(String ifNoneMatch, String ifModifiedSince) {
+    public ResponseEntity<RatesResponseDto> exportRatesJson(String ifNoneMatch, String ifModifiedSince) {
         Instant lastModified = export.settledLastModified();
         List<RateItem> items = export.items();
-        RatesResponse body = new RatesResponse()
-                .success(true)
-                .data(items.stream().map(ExportController::toDto).toList())
-                .requestId(RequestIds.current());
+        RatesResponseDto body = success(new RatesResponseDto(), items.stream().map(ExportController::toDto).toList());
         return validators(ResponseEntity.ok(), lastModified)
                 .eTag("W/\"" + Hashes.sha256Hex(RatesExport.xml(items)) + "\"")
                 .body(body);
@@ -101,8 +100,8 @@ public class ExportController implements ExportApi {
                 ? String.join(",", Collections.list(attributes.getRequest().getHeaders(HttpHeaders.ACCEPT))) : null;
     }
 
-    private static dev.exchanger.server.api.model.RateItem toDto(RateItem item) {
-        return new dev.exchanger.server.api.model.RateItem()
+    private static RateItemDto toDto(RateItem item) {
+        return new RateItemDto()
                 .from(item.from()).to(item.to()).in(item.in()).out(item.out()).amount(item.amount())
                 .minamount(item.minamount()).maxamount(item.maxamount())
                 .frommin(item.frommin()).frommax(item.frommax()).tomin(item.tomin()).tomax(item.tomax());

@@ -1,8 +1,8 @@
 package dev.exchanger.server.order;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.exchanger.server.api.model.CreateOrderRequest;
-import dev.exchanger.server.api.model.OrderResponse;
+import dev.exchanger.server.api.model.CreateOrderRequestDto;
+import dev.exchanger.server.api.model.OrderResponseDto;
 import dev.exchanger.server.crypto.SealedColumn;
 import dev.exchanger.server.crypto.SecretBox;
 import dev.exchanger.server.support.Hashes;
@@ -83,7 +83,7 @@ public class IdempotentOrders {
     }
 
     /** The answer to a request with a key, and whether it is the stored answer to an earlier one. */
-    public record Answer(OrderResponse body, boolean replayed) {
+    public record Answer(OrderResponseDto body, boolean replayed) {
     }
 
     /**
@@ -97,14 +97,14 @@ public class IdempotentOrders {
      * @throws ApiException 409 when the key was used with another body within {@link #TTL}
      */
     @Transactional
-    public Answer create(String scope, String key, CreateOrderRequest request, Function<ExchangeOrder, OrderResponse> answer) {
+    public Answer create(String scope, String key, CreateOrderRequestDto request, Function<ExchangeOrder, OrderResponseDto> answer) {
         String hash = hash(request);
         Instant now = clock.instant();
         jdbc.update(DELETE_EXPIRED, scope, key, utc(now.minus(TTL)));
         // the stored row can vanish between the conflict and the read only if it was purged in between; then try again
         for (int attempt = 0; attempt < 3; attempt++) {
             if (jdbc.update(INSERT, scope, key, hash, utc(now)) == 1) {
-                OrderResponse body = answer.apply(orders.create(request));
+                OrderResponseDto body = answer.apply(orders.create(request));
                 jdbc.update(STORE_ANSWER, box.seal(json.writeValueAsString(body), context(scope, key)), scope, key);
                 return new Answer(body, false);
             }
@@ -113,7 +113,7 @@ public class IdempotentOrders {
                 if (!stored.get(0).requestHash().equals(hash)) {
                     throw ApiException.idempotencyConflict();
                 }
-                OrderResponse replay = json.readValue(box.open(stored.get(0).responseBody(), context(scope, key)), OrderResponse.class);
+                OrderResponseDto replay = json.readValue(box.open(stored.get(0).responseBody(), context(scope, key)), OrderResponseDto.class);
                 return new Answer(replay.requestId(RequestIds.current()), true);
             }
         }
@@ -125,7 +125,7 @@ public class IdempotentOrders {
     }
 
     /** sha256 (hex) of the request in its canonical form: the JSON and the bracket form of one order hash alike. */
-    static String hash(CreateOrderRequest request) {
+    static String hash(CreateOrderRequestDto request) {
         return Hashes.sha256Hex(CANONICAL.writeValueAsString(request));
     }
 

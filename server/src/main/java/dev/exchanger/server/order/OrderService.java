@@ -1,11 +1,11 @@
 package dev.exchanger.server.order;
 
-import dev.exchanger.server.api.model.CreateOrderRequest;
-import dev.exchanger.server.api.model.FieldValue;
+import dev.exchanger.server.api.model.CreateOrderRequestDto;
+import dev.exchanger.server.api.model.FieldValueDto;
 import dev.exchanger.server.route.FieldKind;
 import dev.exchanger.server.route.Route;
-import dev.exchanger.server.route.RouteFieldCheck;
 import dev.exchanger.server.route.RouteCache;
+import dev.exchanger.server.route.RouteFieldCheck;
 import dev.exchanger.server.security.ApiCaller;
 import dev.exchanger.server.support.Decimals;
 import dev.exchanger.server.support.HttpUrls;
@@ -67,7 +67,7 @@ public class OrderService {
      * changed between the check and the store (the route is read from memory), the order is
      * checked again against the route as it is now.
      */
-    public ExchangeOrder create(CreateOrderRequest request) {
+    public ExchangeOrder create(CreateOrderRequestDto request) {
         String routeId = request.getRouteId();
         if (routeId == null) {
             ApiException refused = ApiException.routeNotFound();
@@ -98,7 +98,7 @@ public class OrderService {
         throw new IllegalStateException("Route " + routeId + " kept changing while an order was stored on it");
     }
 
-    private ExchangeOrder.Draft draft(CreateOrderRequest request, Route route) {
+    private ExchangeOrder.Draft draft(CreateOrderRequestDto request, Route route) {
         BigDecimal amount = checkAmount(route, request.getAmount());
         BigDecimal outAmount = checkOutAmount(route, amount);
         List<OrderFieldValue> values = new ArrayList<>();
@@ -264,9 +264,9 @@ public class OrderService {
         return out;
     }
 
-    private static void checkFields(Route route, FieldKind kind, List<FieldValue> given, List<OrderFieldValue> into) {
+    private static void checkFields(Route route, FieldKind kind, List<FieldValueDto> given, List<OrderFieldValue> into) {
         List<RouteFieldCheck.Given> values = new ArrayList<>();
-        for (FieldValue value : given == null ? List.<FieldValue>of() : given) {
+        for (FieldValueDto value : given == null ? List.<FieldValueDto>of() : given) {
             if (value == null) {
                 throw ApiException.invalidParam(kind.wireName(), null, kind.wireName(), "type");
             }

@@ -1,13 +1,14 @@
 package dev.exchanger.server.order;
 
+import static dev.exchanger.server.web.Envelopes.success;
+
 import dev.exchanger.server.api.OrdersApi;
-import dev.exchanger.server.api.model.CreateOrderRequest;
-import dev.exchanger.server.api.model.Order;
-import dev.exchanger.server.api.model.OrderResponse;
-import dev.exchanger.server.api.model.UpdateOrderStatusRequest;
+import dev.exchanger.server.api.model.CreateOrderRequestDto;
+import dev.exchanger.server.api.model.OrderDto;
+import dev.exchanger.server.api.model.OrderResponseDto;
+import dev.exchanger.server.api.model.UpdateOrderStatusRequestDto;
 import dev.exchanger.server.security.ApiCaller;
 import dev.exchanger.server.web.ApiException;
-import dev.exchanger.server.web.RequestIds;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,7 +31,7 @@ public class OrdersController implements OrdersApi {
     }
 
     @Override
-    public ResponseEntity<OrderResponse> createOrder(CreateOrderRequest request, String idempotencyKey) {
+    public ResponseEntity<OrderResponseDto> createOrder(CreateOrderRequestDto request, String idempotencyKey) {
         if (idempotencyKey == null) {
             return ResponseEntity.ok(created(orders.create(request)));
         }
@@ -48,18 +49,18 @@ public class OrdersController implements OrdersApi {
         return ApiCaller.current().map(ApiCaller::partnerId).orElse("");
     }
 
-    private OrderResponse created(ExchangeOrder order) {
+    private OrderResponseDto created(ExchangeOrder order) {
         return envelope(mapper.toOrderDto(order, links));
     }
 
     @Override
-    public ResponseEntity<OrderResponse> getOrder(Long orderUID, String orderSecret, String type) {
+    public ResponseEntity<OrderResponseDto> getOrder(Long orderUID, String orderSecret, String type) {
         boolean payment = "payment".equals(type);
         if (!payment && !"order".equals(type)) {
             throw ApiException.invalidParam("type", null, "type", "format");
         }
         ExchangeOrder order = orders.get(orderUID, orderSecret);
-        Order dto = mapper.toOrderDto(order, links);
+        OrderDto dto = mapper.toOrderDto(order, links);
         if (payment) {
             dto.setPayment(mapper.toPaymentInstructions(order));
         }
@@ -67,16 +68,16 @@ public class OrdersController implements OrdersApi {
     }
 
     @Override
-    public ResponseEntity<OrderResponse> updateOrderStatus(UpdateOrderStatusRequest request) {
+    public ResponseEntity<OrderResponseDto> updateOrderStatus(UpdateOrderStatusRequestDto request) {
         OrderStatus next = OrderStatus.fromWireName(request.getStatus().getValue());
         return ok(mapper.toOrderDto(orders.changeStatusByClient(request.getOrderUID(), request.getOrderSecret(), next), links));
     }
 
-    private static ResponseEntity<OrderResponse> ok(Order order) {
+    private static ResponseEntity<OrderResponseDto> ok(OrderDto order) {
         return ResponseEntity.ok(envelope(order));
     }
 
-    private static OrderResponse envelope(Order order) {
-        return new OrderResponse().success(true).data(order).requestId(RequestIds.current());
+    private static OrderResponseDto envelope(OrderDto order) {
+        return success(new OrderResponseDto(), order);
     }
 }

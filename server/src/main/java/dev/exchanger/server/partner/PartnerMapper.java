@@ -1,8 +1,9 @@
 package dev.exchanger.server.partner;
 
-import dev.exchanger.server.api.model.ApiKey;
-import dev.exchanger.server.api.model.ApiKeyMode;
-import dev.exchanger.server.api.model.CreatedApiKey;
+import dev.exchanger.server.api.model.ApiKeyDto;
+import dev.exchanger.server.api.model.ApiKeyModeDto;
+import dev.exchanger.server.api.model.CreatedApiKeyDto;
+import dev.exchanger.server.api.model.PartnerDto;
 import dev.exchanger.server.support.Decimals;
 import java.util.List;
 import org.mapstruct.Mapper;
@@ -15,12 +16,12 @@ public interface PartnerMapper {
     @Mapping(target = "name", source = "partner.name")
     @Mapping(target = "createdAt", source = "partner.createdAt")
     @Mapping(target = "keys", source = "keys")
-    dev.exchanger.server.api.model.Partner toDto(PartnerService.PartnerWithKeys partner);
+    PartnerDto toDto(PartnerService.PartnerWithKeys partner);
 
-    List<dev.exchanger.server.api.model.Partner> toDtos(List<PartnerService.PartnerWithKeys> partners);
+    List<PartnerDto> toDtos(List<PartnerService.PartnerWithKeys> partners);
 
     @Mapping(target = "mode", source = "test")
-    ApiKey toDto(PartnerApiKey key);
+    ApiKeyDto toDto(PartnerApiKey key);
 
     @Mapping(target = "id", source = "record.id")
     @Mapping(target = "name", source = "record.name")
@@ -28,9 +29,9 @@ public interface PartnerMapper {
     @Mapping(target = "createdAt", source = "record.createdAt")
     @Mapping(target = "mode", source = "record.test")
     @Mapping(target = "key", source = "key")
-    CreatedApiKey toDto(PartnerService.NewKey key);
+    CreatedApiKeyDto toDto(PartnerService.NewKey key);
 
-    default ApiKeyMode mode(boolean test) {
-        return test ? ApiKeyMode.TEST : ApiKeyMode.LIVE;
+    default ApiKeyModeDto mode(boolean test) {
+        return test ? ApiKeyModeDto.TEST : ApiKeyModeDto.LIVE;
     }
 }

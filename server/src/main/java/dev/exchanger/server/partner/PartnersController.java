@@ -1,14 +1,15 @@
 package dev.exchanger.server.partner;
 
+import static dev.exchanger.server.web.Envelopes.success;
+
 import dev.exchanger.server.api.PartnersApi;
-import dev.exchanger.server.api.model.ApiKeyCreateRequest;
-import dev.exchanger.server.api.model.ApiKeyMode;
-import dev.exchanger.server.api.model.ApiKeyResponse;
-import dev.exchanger.server.api.model.CreatedApiKeyResponse;
-import dev.exchanger.server.api.model.PartnerCreateRequest;
-import dev.exchanger.server.api.model.PartnerListResponse;
-import dev.exchanger.server.api.model.PartnerResponse;
-import dev.exchanger.server.web.RequestIds;
+import dev.exchanger.server.api.model.ApiKeyCreateRequestDto;
+import dev.exchanger.server.api.model.ApiKeyModeDto;
+import dev.exchanger.server.api.model.ApiKeyResponseDto;
+import dev.exchanger.server.api.model.CreatedApiKeyResponseDto;
+import dev.exchanger.server.api.model.PartnerCreateRequestDto;
+import dev.exchanger.server.api.model.PartnerListResponseDto;
+import dev.exchanger.server.api.model.PartnerResponseDto;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,32 +27,29 @@ public class PartnersController implements PartnersApi {
     }
 
     @Override
-    public ResponseEntity<PartnerListResponse> listPartners() {
-        return ResponseEntity.ok(new PartnerListResponse().success(true).data(mapper.toDtos(partners.list()))
-                .requestId(RequestIds.current()));
+    public ResponseEntity<PartnerListResponseDto> listPartners() {
+        return ResponseEntity.ok(success(new PartnerListResponseDto(), mapper.toDtos(partners.list())));
     }
 
     @Override
-    public ResponseEntity<PartnerResponse> createPartner(PartnerCreateRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(new PartnerResponse().success(true)
-                .data(mapper.toDto(partners.create(request.getName().strip()))).requestId(RequestIds.current()));
+    public ResponseEntity<PartnerResponseDto> createPartner(PartnerCreateRequestDto request) {
+        PartnerService.PartnerWithKeys created = partners.create(request.getName().strip());
+        return ResponseEntity.status(HttpStatus.CREATED).body(success(new PartnerResponseDto(), mapper.toDto(created)));
     }
 
     @Override
-    public ResponseEntity<PartnerResponse> getPartner(String partnerId) {
-        return ResponseEntity.ok(new PartnerResponse().success(true).data(mapper.toDto(partners.get(partnerId)))
-                .requestId(RequestIds.current()));
+    public ResponseEntity<PartnerResponseDto> getPartner(String partnerId) {
+        return ResponseEntity.ok(success(new PartnerResponseDto(), mapper.toDto(partners.get(partnerId))));
     }
 
     @Override
-    public ResponseEntity<CreatedApiKeyResponse> createApiKey(String partnerId, ApiKeyCreateRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedApiKeyResponse().success(true)
-                .data(mapper.toDto(partners.createKey(partnerId, request.getName().strip(), request.getMode() == ApiKeyMode.TEST))).requestId(RequestIds.current()));
+    public ResponseEntity<CreatedApiKeyResponseDto> createApiKey(String partnerId, ApiKeyCreateRequestDto request) {
+        PartnerService.NewKey created = partners.createKey(partnerId, request.getName().strip(), request.getMode() == ApiKeyModeDto.TEST);
+        return ResponseEntity.status(HttpStatus.CREATED).body(success(new CreatedApiKeyResponseDto(), mapper.toDto(created)));
     }
 
     @Override
-    public ResponseEntity<ApiKeyResponse> revokeApiKey(String partnerId, String keyId) {
-        return ResponseEntity.ok(new ApiKeyResponse().success(true).data(mapper.toDto(partners.revokeKey(partnerId, keyId)))
-                .requestId(RequestIds.current()));
+    public ResponseEntity<ApiKeyResponseDto> revokeApiKey(String partnerId, String keyId) {
+        return ResponseEntity.ok(success(new ApiKeyResponseDto(), mapper.toDto(partners.revokeKey(partnerId, keyId))));
     }
 }

@@ -1,11 +1,13 @@
 package dev.exchanger.server.route;
 
-import dev.exchanger.server.api.model.CurrencyRequest;
-import dev.exchanger.server.api.model.FieldDefinitionRequest;
-import dev.exchanger.server.api.model.LocalizedText;
-import dev.exchanger.server.api.model.RouteRequest;
+import dev.exchanger.server.api.model.CurrencyPaymentDto;
+import dev.exchanger.server.api.model.CurrencyRequestDto;
+import dev.exchanger.server.api.model.FieldDefinitionRequestDto;
+import dev.exchanger.server.api.model.LocalizedTextDto;
+import dev.exchanger.server.api.model.RouteRequestDto;
 import dev.exchanger.server.support.ObjectIds;
 import dev.exchanger.server.web.ApiException;
+import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.PatternSyntaxException;
-import jakarta.persistence.EntityManager;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,7 +65,7 @@ public class Catalog {
     }
 
     @Transactional
-    public Currency createCurrency(CurrencyRequest request) {
+    public Currency createCurrency(CurrencyRequestDto request) {
         CurrencyValues values = checkCurrency(request, null);
         Currency currency = Currency.create(ObjectIds.next(), values.xml(), values.name(), values.scale(), values.reserve(),
                 values.paymentInstructions(), values.manual(), now());
@@ -74,7 +75,7 @@ public class Catalog {
     }
 
     @Transactional
-    public Currency updateCurrency(String id, CurrencyRequest request) {
+    public Currency updateCurrency(String id, CurrencyRequestDto request) {
         Currency currency = currencies.findById(id).orElseThrow(ApiException::currencyNotFound);
         CurrencyValues values = checkCurrency(request, id);
         currency.update(values.xml(), values.name(), values.scale(), values.reserve(), values.paymentInstructions(),
@@ -88,7 +89,7 @@ public class Catalog {
     }
 
     /** The request's values once each is valid; the first that is not is thrown. */
-    private CurrencyValues checkCurrency(CurrencyRequest request, String id) {
+    private CurrencyValues checkCurrency(CurrencyRequestDto request, String id) {
         String name = required("name", request.getName());
         int scale = request.getScale();
         BigDecimal reserve = amount("reserve", request.getReserve(), scale);
@@ -102,11 +103,11 @@ public class Catalog {
     }
 
     /** The structured payment details as the operator sent them; blank texts count as none. */
-    private static CurrencyPayment payment(dev.exchanger.server.api.model.CurrencyPayment request) {
+    private static CurrencyPayment payment(CurrencyPaymentDto request) {
         if (request == null) {
             return null;
         }
-        LocalizedText texts = request.getInstructions();
+        LocalizedTextDto texts = request.getInstructions();
         Map<String, String> instructions = texts == null ? Map.of()
                 : CurrencyPayment.texts(texts.getEn(), texts.getRu(), texts.getUk());
         return new CurrencyPayment(required("payment.address", request.getAddress()), blankToNull(request.getNetwork()),
@@ -147,7 +148,7 @@ public class Catalog {
     }
 
     @Transactional
-    public Route createRoute(RouteRequest request) {
+    public Route createRoute(RouteRequestDto request) {
         Route.Terms terms = checkTerms(request, null);
         List<FieldChange> fields = checkFields(request, Map.of());
         checkPairFree(terms, null);
@@ -163,7 +164,7 @@ public class Catalog {
      * left out). The route is locked meanwhile, so that two changes of it apply one after the other.
      */
     @Transactional
-    public Route updateRoute(String id, RouteRequest request) {
+    public Route updateRoute(String id, RouteRequestDto request) {
         Route route = routes.findForUpdate(id).orElseThrow(ApiException::routeNotFound);
         Route.Terms terms = checkTerms(request, route);
         Map<String, RouteField> existing = new HashMap<>();
@@ -196,7 +197,7 @@ public class Catalog {
     }
 
     /** The route's terms once each is valid; the first that is not is thrown. */
-    private Route.Terms checkTerms(RouteRequest request, Route current) {
+    private Route.Terms checkTerms(RouteRequestDto request, Route current) {
         Currency from = currency("fromCurrencyId", request.getFromCurrencyId());
         Currency to = currency("toCurrencyId", request.getToCurrencyId());
         if (from.getId().equals(to.getId())) {
@@ -257,11 +258,11 @@ public class Catalog {
      * changes: a field with the key of one of the route's fields of the same group keeps that
      * field; one without a key is new.
      */
-    private static List<FieldChange> checkFields(RouteRequest request, Map<String, RouteField> existing) {
+    private static List<FieldChange> checkFields(RouteRequestDto request, Map<String, RouteField> existing) {
         List<FieldChange> fields = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (FieldKind kind : FieldKind.values()) {
-            List<FieldDefinitionRequest> given = switch (kind) {
+            List<FieldDefinitionRequestDto> given = switch (kind) {
                 case FROM_VALUES -> request.getFromValues();
                 case TO_VALUES -> request.getToValues();
                 case ROUTE_VALUES -> request.getRouteValues();
@@ -274,7 +275,7 @@ public class Catalog {
         return fields;
     }
 
-    private static FieldChange checkField(FieldKind kind, int position, FieldDefinitionRequest given,
+    private static FieldChange checkField(FieldKind kind, int position, FieldDefinitionRequestDto given,
                                           Map<String, RouteField> existing, Set<String> keys, Set<String> names) {
         String type = kind.wireName();
         if (given == null) {

@@ -1,6 +1,8 @@
 package dev.exchanger.server.route;
 
-import dev.exchanger.server.api.model.FieldDefinition;
+import dev.exchanger.server.api.model.CurrencyDto;
+import dev.exchanger.server.api.model.FieldDefinitionDto;
+import dev.exchanger.server.api.model.RouteDto;
 import dev.exchanger.server.support.Decimals;
 import java.util.List;
 import org.mapstruct.Mapper;
@@ -13,13 +15,13 @@ public interface RouteMapper {
     @Mapping(target = "fromValues", expression = "java(toFieldDefinitions(route.fields(FieldKind.FROM_VALUES)))")
     @Mapping(target = "toValues", expression = "java(toFieldDefinitions(route.fields(FieldKind.TO_VALUES)))")
     @Mapping(target = "routeValues", expression = "java(toFieldDefinitions(route.fields(FieldKind.ROUTE_VALUES)))")
-    dev.exchanger.server.api.model.Route toRouteDto(Route route);
+    RouteDto toRouteDto(Route route);
 
-    List<dev.exchanger.server.api.model.Route> toRouteDtos(List<Route> routes);
+    List<RouteDto> toRouteDtos(List<Route> routes);
 
-    dev.exchanger.server.api.model.Currency toCurrencyDto(Currency currency);
+    CurrencyDto toCurrencyDto(Currency currency);
 
-    List<FieldDefinition> toFieldDefinitions(List<RouteField> fields);
+    List<FieldDefinitionDto> toFieldDefinitions(List<RouteField> fields);
 
-    FieldDefinition toFieldDefinition(RouteField field);
+    FieldDefinitionDto toFieldDefinition(RouteField field);
 }

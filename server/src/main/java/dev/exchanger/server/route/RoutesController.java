@@ -1,9 +1,11 @@
 package dev.exchanger.server.route;
 
+import static dev.exchanger.server.web.Envelopes.success;
+
 import dev.exchanger.server.api.RoutesApi;
-import dev.exchanger.server.api.model.RouteListResponse;
-import dev.exchanger.server.api.model.RouteResponse;
-import dev.exchanger.server.web.RequestIds;
+import dev.exchanger.server.api.model.RouteListResponseDto;
+import dev.exchanger.server.api.model.RouteResponseDto;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,24 +21,22 @@ public class RoutesController implements RoutesApi {
     }
 
     @Override
-    public ResponseEntity<RouteListResponse> listRoutes(String fromCurrencyId, String toCurrencyId) {
-        return ResponseEntity.ok(new RouteListResponse()
-                .success(true)
-                .data(mapper.toRouteDtos(routes.listActive(fromCurrencyId, toCurrencyId)))
-                .requestId(RequestIds.current()));
+    public ResponseEntity<RouteListResponseDto> listRoutes(String fromCurrencyId, String toCurrencyId) {
+        List<Route> active = routes.listActive(fromCurrencyId, toCurrencyId);
+        return ResponseEntity.ok(success(new RouteListResponseDto(), mapper.toRouteDtos(active)));
     }
 
     @Override
-    public ResponseEntity<RouteResponse> getRoute(String id) {
+    public ResponseEntity<RouteResponseDto> getRoute(String id) {
         return ResponseEntity.ok(one(routes.getActive(id)));
     }
 
     @Override
-    public ResponseEntity<RouteResponse> getRouteByXml(String xmlIn, String xmlOut) {
+    public ResponseEntity<RouteResponseDto> getRouteByXml(String xmlIn, String xmlOut) {
         return ResponseEntity.ok(one(routes.getActiveByXml(xmlIn, xmlOut)));
     }
 
-    private RouteResponse one(Route route) {
-        return new RouteResponse().success(true).data(mapper.toRouteDto(route)).requestId(RequestIds.current());
+    private RouteResponseDto one(Route route) {
+        return success(new RouteResponseDto(), mapper.toRouteDto(route));
     }
 }

@@ -1,8 +1,8 @@
 package dev.exchanger.server.web;
 
-import dev.exchanger.server.api.model.Error;
-import dev.exchanger.server.api.model.ErrorResponse;
-import dev.exchanger.server.api.model.ErrorType;
+import dev.exchanger.server.api.model.ErrorDto;
+import dev.exchanger.server.api.model.ErrorResponseDto;
+import dev.exchanger.server.api.model.ErrorTypeDto;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.validation.FieldError;
@@ -49,12 +49,12 @@ public class ApiErrors {
     private static final Set<String> REQUIRED_CODES = Set.of("NotNull", "NotEmpty", "NotBlank");
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<ErrorResponse> api(ApiException e) {
+    ResponseEntity<ErrorResponseDto> api(ApiException e) {
         return envelope(e);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ErrorResponse> invalidBody(MethodArgumentNotValidException e) {
+    ResponseEntity<ErrorResponseDto> invalidBody(MethodArgumentNotValidException e) {
         FieldError first = e.getBindingResult().getFieldErrors().stream()
                 .min(Comparator.comparing(FieldError::getField))
                 .orElse(null);
@@ -68,7 +68,7 @@ public class ApiErrors {
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<ErrorResponse> invalidParameter(HandlerMethodValidationException e) {
+    ResponseEntity<ErrorResponseDto> invalidParameter(HandlerMethodValidationException e) {
         return e.getParameterValidationResults().stream()
                 .findFirst()
                 .map(result -> {
@@ -90,7 +90,7 @@ public class ApiErrors {
      * by the method-validation proxy, which throws this rather than {@link HandlerMethodValidationException}.
      */
     @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<ErrorResponse> invalidArgument(ConstraintViolationException e) {
+    ResponseEntity<ErrorResponseDto> invalidArgument(ConstraintViolationException e) {
         ConstraintViolation<?> first = e.getConstraintViolations().stream()
                 .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
                 .orElse(null);
@@ -142,17 +142,17 @@ public class ApiErrors {
      * in one (say in {@code Idempotency-Key}) is refused here, once the controller asks for it.
      */
     @ExceptionHandler(RequestRejectedException.class)
-    ResponseEntity<ErrorResponse> rejected(RequestRejectedException e) {
+    ResponseEntity<ErrorResponseDto> rejected(RequestRejectedException e) {
         return envelope(ApiException.rejectedRequest());
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ErrorResponse> missingParameter(MissingServletRequestParameterException e) {
+    ResponseEntity<ErrorResponseDto> missingParameter(MissingServletRequestParameterException e) {
         return envelope(ApiException.invalidParam(e.getParameterName(), null, e.getParameterName(), "required"));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ErrorResponse> wrongParameterType(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<ErrorResponseDto> wrongParameterType(MethodArgumentTypeMismatchException e) {
         if (e.getRequiredType() == java.time.OffsetDateTime.class) {
             return envelope(ApiException.invalidParam(e.getName(), null, e.getName(), "type", QueryDateTimes.ACCEPTED));
         }
@@ -160,7 +160,7 @@ public class ApiErrors {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ErrorResponse> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ErrorResponseDto> unreadable(HttpMessageNotReadableException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof JacksonException jackson) {
                 ApiException refused = refused(jackson);
@@ -208,50 +208,50 @@ public class ApiErrors {
      * malformed (bad percent-encoding) with this, carrying the HTTP status it means.
      */
     @ExceptionHandler(InvalidParameterException.class)
-    ResponseEntity<ErrorResponse> unparsableForm(InvalidParameterException e) {
+    ResponseEntity<ErrorResponseDto> unparsableForm(InvalidParameterException e) {
         if (e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
-            return envelope(new ApiException(HttpStatus.CONTENT_TOO_LARGE, ErrorType.PAYLOAD_TOO_LARGE_ERROR, 1004,
+            return envelope(new ApiException(HttpStatus.CONTENT_TOO_LARGE, ErrorTypeDto.PAYLOAD_TOO_LARGE_ERROR, 1004,
                     "Request body is too large", null));
         }
         return envelope(ApiException.malformed("Malformed request body: the form cannot be parsed"));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ErrorResponse> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+    ResponseEntity<ErrorResponseDto> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
         String given = e.getContentType() != null ? "'" + e.getContentType() + "'" : "(none)";
         String supported = String.join(" or ", e.getSupportedMediaTypes().stream().map(MediaType::toString).toList());
-        return envelope(new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorType.UNSUPPORTED_MEDIA_TYPE_ERROR, 1003,
+        return envelope(new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorTypeDto.UNSUPPORTED_MEDIA_TYPE_ERROR, 1003,
                 "Content type " + given + " is not supported; use " + supported, null));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ErrorResponse> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
-        return envelope(new ApiException(HttpStatus.METHOD_NOT_ALLOWED, ErrorType.METHOD_NOT_ALLOWED_ERROR, 1005,
+    ResponseEntity<ErrorResponseDto> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        return envelope(new ApiException(HttpStatus.METHOD_NOT_ALLOWED, ErrorTypeDto.METHOD_NOT_ALLOWED_ERROR, 1005,
                 "Method " + e.getMethod() + " is not allowed here", null));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ErrorResponse> noSuchPath(NoResourceFoundException e) {
-        return envelope(new ApiException(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND_ERROR, 2000,
+    ResponseEntity<ErrorResponseDto> noSuchPath(NoResourceFoundException e) {
+        return envelope(new ApiException(HttpStatus.NOT_FOUND, ErrorTypeDto.NOT_FOUND_ERROR, 2000,
                 "No such path: /" + e.getResourcePath(), null));
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ErrorResponse> fault(Exception e) {
+    ResponseEntity<ErrorResponseDto> fault(Exception e) {
         log.error("Request failed", e);
         return envelope(internalError());
     }
 
     static ApiException internalError() {
-        return new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, ErrorType.INTERNAL_ERROR, 5000, "Internal error", null);
+        return new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, ErrorTypeDto.INTERNAL_ERROR, 5000, "Internal error", null);
     }
 
-    static ErrorResponse body(ApiException e, String requestId) {
-        Error error = new Error().message(e.getMessage()).errorType(e.errorType()).errorCode(e.errorCode())._object(e.object());
-        return new ErrorResponse().success(false).error(error).requestId(requestId);
+    static ErrorResponseDto body(ApiException e, String requestId) {
+        ErrorDto error = new ErrorDto().message(e.getMessage()).errorType(e.errorType()).errorCode(e.errorCode())._object(e.object());
+        return new ErrorResponseDto().success(false).error(error).requestId(requestId);
     }
 
-    private static ResponseEntity<ErrorResponse> envelope(ApiException e) {
+    private static ResponseEntity<ErrorResponseDto> envelope(ApiException e) {
         return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(body(e, RequestIds.current()));
     }
 

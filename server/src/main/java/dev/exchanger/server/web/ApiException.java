@@ -1,7 +1,7 @@
 package dev.exchanger.server.web;
 
-import dev.exchanger.server.api.model.ErrorObject;
-import dev.exchanger.server.api.model.ErrorType;
+import dev.exchanger.server.api.model.ErrorObjectDto;
+import dev.exchanger.server.api.model.ErrorTypeDto;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -11,11 +11,11 @@ import org.springframework.http.HttpStatus;
 public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
-    private final ErrorType errorType;
+    private final ErrorTypeDto errorType;
     private final int errorCode;
-    private final transient ErrorObject object;
+    private final transient ErrorObjectDto object;
 
-    public ApiException(HttpStatus status, ErrorType errorType, int errorCode, String message, ErrorObject object) {
+    public ApiException(HttpStatus status, ErrorTypeDto errorType, int errorCode, String message, ErrorObjectDto object) {
         super(message, null, false, false);
         this.status = status;
         this.errorType = errorType;
@@ -30,18 +30,18 @@ public class ApiException extends RuntimeException {
     public static ApiException invalidParam(String type, String fieldId, String nameField, String err) {
         String message = "Param " + type + " isn't valid"
                 + (nameField != null && !nameField.equals(type) ? ": " + nameField : "");
-        ErrorObject object = new ErrorObject().type(type).nameField(nameField).fieldId(fieldId).err(ErrorObject.ErrEnum.fromValue(err));
-        return new ApiException(HttpStatus.BAD_REQUEST, ErrorType.VALIDATION_ERROR, 1001, message, object);
+        ErrorObjectDto object = new ErrorObjectDto().type(type).nameField(nameField).fieldId(fieldId).err(ErrorObjectDto.ErrEnum.fromValue(err));
+        return new ApiException(HttpStatus.BAD_REQUEST, ErrorTypeDto.VALIDATION_ERROR, 1001, message, object);
     }
 
     public static ApiException amount(String err, String detail) {
-        ErrorObject object = new ErrorObject().type("amount").nameField("amount").err(ErrorObject.ErrEnum.fromValue(err));
-        return new ApiException(HttpStatus.BAD_REQUEST, ErrorType.VALIDATION_ERROR, 1002,
+        ErrorObjectDto object = new ErrorObjectDto().type("amount").nameField("amount").err(ErrorObjectDto.ErrEnum.fromValue(err));
+        return new ApiException(HttpStatus.BAD_REQUEST, ErrorTypeDto.VALIDATION_ERROR, 1002,
                 "Param amount isn't valid: " + detail, object);
     }
 
     public static ApiException malformed(String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, ErrorType.VALIDATION_ERROR, 1000, message, null);
+        return new ApiException(HttpStatus.BAD_REQUEST, ErrorTypeDto.VALIDATION_ERROR, 1000, message, null);
     }
 
     /** What Spring Security's firewall refuses, in the URL or in a header value. */
@@ -50,12 +50,12 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException orderNotFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND_ERROR, 2001, "Order not found", null);
+        return new ApiException(HttpStatus.NOT_FOUND, ErrorTypeDto.NOT_FOUND_ERROR, 2001, "Order not found", null);
     }
 
     public static ApiException routeNotFound() {
-        ErrorObject object = new ErrorObject().type("routeId").nameField("routeId").err(ErrorObject.ErrEnum.UNKNOWN);
-        return new ApiException(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND_ERROR, 2002, "Route not found", object);
+        ErrorObjectDto object = new ErrorObjectDto().type("routeId").nameField("routeId").err(ErrorObjectDto.ErrEnum.UNKNOWN);
+        return new ApiException(HttpStatus.NOT_FOUND, ErrorTypeDto.NOT_FOUND_ERROR, 2002, "Route not found", object);
     }
 
     /**
@@ -66,36 +66,36 @@ public class ApiException extends RuntimeException {
     public static ApiException invalidParam(String type, String fieldId, String nameField, String err, String detail) {
         boolean named = nameField != null && !nameField.equals(type);
         String message = "Param " + type + " isn't valid" + (named ? ": " + nameField + " (" + detail + ")" : ": " + detail);
-        ErrorObject object = new ErrorObject().type(type).nameField(nameField).fieldId(fieldId)
-                .err(err == null ? null : ErrorObject.ErrEnum.fromValue(err));
-        return new ApiException(HttpStatus.BAD_REQUEST, ErrorType.VALIDATION_ERROR, 1001, message, object);
+        ErrorObjectDto object = new ErrorObjectDto().type(type).nameField(nameField).fieldId(fieldId)
+                .err(err == null ? null : ErrorObjectDto.ErrEnum.fromValue(err));
+        return new ApiException(HttpStatus.BAD_REQUEST, ErrorTypeDto.VALIDATION_ERROR, 1001, message, object);
     }
 
     public static ApiException currencyNotFound() {
-        ErrorObject object = new ErrorObject().type("currencyId").nameField("currencyId").err(ErrorObject.ErrEnum.UNKNOWN);
-        return new ApiException(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND_ERROR, 2004, "Currency not found", object);
+        ErrorObjectDto object = new ErrorObjectDto().type("currencyId").nameField("currencyId").err(ErrorObjectDto.ErrEnum.UNKNOWN);
+        return new ApiException(HttpStatus.NOT_FOUND, ErrorTypeDto.NOT_FOUND_ERROR, 2004, "Currency not found", object);
     }
 
     /** What the body describes already exists (a currency's xml code, a route's pair of currencies), named by {@code param}. */
     public static ApiException alreadyExists(String param, String message) {
-        ErrorObject object = new ErrorObject().type(param).nameField(param).err(ErrorObject.ErrEnum.DUPLICATE);
-        return new ApiException(HttpStatus.CONFLICT, ErrorType.CONFLICT_ERROR, 3003, message, object);
+        ErrorObjectDto object = new ErrorObjectDto().type(param).nameField(param).err(ErrorObjectDto.ErrEnum.DUPLICATE);
+        return new ApiException(HttpStatus.CONFLICT, ErrorTypeDto.CONFLICT_ERROR, 3003, message, object);
     }
 
     public static ApiException illegalStatusChange(String from, String to) {
-        return new ApiException(HttpStatus.CONFLICT, ErrorType.CONFLICT_ERROR, 3001,
+        return new ApiException(HttpStatus.CONFLICT, ErrorTypeDto.CONFLICT_ERROR, 3001,
                 "Status change from " + from + " to " + to + " is not allowed", null);
     }
 
     /** An {@code Idempotency-Key} of the last 24 hours sent again with another request body. */
     public static ApiException idempotencyConflict() {
-        ErrorObject object = new ErrorObject().type("Idempotency-Key").nameField("Idempotency-Key").err(ErrorObject.ErrEnum.DUPLICATE);
-        return new ApiException(HttpStatus.CONFLICT, ErrorType.CONFLICT_ERROR, 3002,
+        ErrorObjectDto object = new ErrorObjectDto().type("Idempotency-Key").nameField("Idempotency-Key").err(ErrorObjectDto.ErrEnum.DUPLICATE);
+        return new ApiException(HttpStatus.CONFLICT, ErrorTypeDto.CONFLICT_ERROR, 3002,
                 "This Idempotency-Key was already used with another request body", object);
     }
 
     public static ApiException unauthorized() {
-        return new ApiException(HttpStatus.UNAUTHORIZED, ErrorType.AUTHENTICATION_ERROR, 4001, "A valid X-Api-Key is required", null);
+        return new ApiException(HttpStatus.UNAUTHORIZED, ErrorTypeDto.AUTHENTICATION_ERROR, 4001, "A valid X-Api-Key is required", null);
     }
 
     /** A refusal on {@code /admin} of a server with no operator's key: the same status and code, saying why. */
@@ -111,31 +111,31 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException forbidden(String message) {
-        return new ApiException(HttpStatus.FORBIDDEN, ErrorType.FORBIDDEN_ERROR, 4003, message, null);
+        return new ApiException(HttpStatus.FORBIDDEN, ErrorTypeDto.FORBIDDEN_ERROR, 4003, message, null);
     }
 
     /** Over a rate limit: {@code message} says which, and when to retry. */
     public static ApiException rateLimited(String message) {
-        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorType.RATE_LIMIT_ERROR, 4029, message, null);
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorTypeDto.RATE_LIMIT_ERROR, 4029, message, null);
     }
 
     public static ApiException partnerNotFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND_ERROR, 2003, "Partner not found", null);
+        return new ApiException(HttpStatus.NOT_FOUND, ErrorTypeDto.NOT_FOUND_ERROR, 2003, "Partner not found", null);
     }
 
     public static ApiException apiKeyNotFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND_ERROR, 2005, "API key not found", null);
+        return new ApiException(HttpStatus.NOT_FOUND, ErrorTypeDto.NOT_FOUND_ERROR, 2005, "API key not found", null);
     }
 
     public static ApiException ipnNotFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND_ERROR, 2006, "IPN not found", null);
+        return new ApiException(HttpStatus.NOT_FOUND, ErrorTypeDto.NOT_FOUND_ERROR, 2006, "IPN not found", null);
     }
 
     public HttpStatus status() {
         return status;
     }
 
-    public ErrorType errorType() {
+    public ErrorTypeDto errorType() {
         return errorType;
     }
 
@@ -143,7 +143,7 @@ public class ApiException extends RuntimeException {
         return errorCode;
     }
 
-    public ErrorObject object() {
+    public ErrorObjectDto object() {
         return object;
     }
 }

@@ -1,6 +1,6 @@
 package dev.exchanger.server.web;
 
-import dev.exchanger.server.api.model.ErrorType;
+import dev.exchanger.server.api.model.ErrorTypeDto;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,7 +73,7 @@ public class ContainerErrors {
             }
             HttpStatus resolved = HttpStatus.resolve(status);
             ApiException error = resolved != null && resolved.is4xxClientError()
-                    ? new ApiException(resolved, status == 404 ? ErrorType.NOT_FOUND_ERROR : ErrorType.VALIDATION_ERROR,
+                    ? new ApiException(resolved, status == 404 ? ErrorTypeDto.NOT_FOUND_ERROR : ErrorTypeDto.VALIDATION_ERROR,
                             status == 404 ? 2000 : 1000, status == 404 ? "Not found" : "Bad request", null)
                     : ApiErrors.internalError();
             try {

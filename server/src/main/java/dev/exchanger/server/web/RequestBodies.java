@@ -1,6 +1,6 @@
 package dev.exchanger.server.web;
 
-import dev.exchanger.server.api.model.ErrorType;
+import dev.exchanger.server.api.model.ErrorTypeDto;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -16,10 +16,10 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.net.URLDecoder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -28,8 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
-import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -61,12 +61,12 @@ public class RequestBodies extends OncePerRequestFilter {
     }
 
     static ApiException tooLarge(long limit) {
-        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, ErrorType.PAYLOAD_TOO_LARGE_ERROR, 1004,
+        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, ErrorTypeDto.PAYLOAD_TOO_LARGE_ERROR, 1004,
                 "Request body is too large (the limit is " + limit + " bytes)", null);
     }
 
     static ApiException tooSlow(Duration timeout) {
-        return new ApiException(HttpStatus.REQUEST_TIMEOUT, ErrorType.VALIDATION_ERROR, 1006,
+        return new ApiException(HttpStatus.REQUEST_TIMEOUT, ErrorTypeDto.VALIDATION_ERROR, 1006,
                 "Request body did not arrive whole within " + timeout.toSeconds() + " s", null);
     }
 

@@ -1,16 +1,16 @@
 package dev.exchanger.server.web;
 
-import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import dev.exchanger.server.api.model.OrderStatusDto;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import dev.exchanger.server.api.model.OrderStatus;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -26,7 +26,7 @@ public class WebConfig implements WebMvcConfigurer {
      */
     @Override
     public void addFormatters(FormatterRegistry registry) {
-        registry.addConverter(String.class, OrderStatus.class, OrderStatus::fromValue);
+        registry.addConverter(String.class, OrderStatusDto.class, OrderStatusDto::fromValue);
         registry.addConverter(new QueryDateTimes());
     }
 

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.exchanger.server.api.model.CreateOrderRequest;
-import dev.exchanger.server.api.model.FieldValue;
+import dev.exchanger.server.api.model.CreateOrderRequestDto;
+import dev.exchanger.server.api.model.FieldValueDto;
 import dev.exchanger.server.order.ExchangeOrder;
 import dev.exchanger.server.order.OrderService;
 import dev.exchanger.server.order.OrderStatus;
+import dev.exchanger.server.testing.ApiTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -22,14 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import dev.exchanger.server.testing.ApiTest;
 
 /**
  * IPN delivery end to end: real status changes on PostgreSQL, posted over real HTTP to a
@@ -235,11 +235,11 @@ class IpnDeliveryTest extends ApiTest {
     }
 
     private ExchangeOrder createOrder(String base, String path, String secret) {
-        return orders.create(new CreateOrderRequest()
+        return orders.create(new CreateOrderRequestDto()
                 .routeId("5d8e5f4ab80b7b4cd75a6402")
                 .amount(new BigDecimal("2"))
-                .toValues(List.of(new FieldValue().key("5d8e5f4ab80b7b4cd75a6414").value("Z123456789012")))
-                .routeValues(List.of(new FieldValue().key("5d8e5f4ab80b7b4cd75a6415").value("client@example.com")))
+                .toValues(List.of(new FieldValueDto().key("5d8e5f4ab80b7b4cd75a6414").value("Z123456789012")))
+                .routeValues(List.of(new FieldValueDto().key("5d8e5f4ab80b7b4cd75a6415").value("client@example.com")))
                 .ipnUrl(base + path)
                 .ipnSecret(secret));
     }

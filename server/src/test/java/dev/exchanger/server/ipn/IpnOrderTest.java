@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import dev.exchanger.server.api.model.CreateOrderRequest;
-import dev.exchanger.server.api.model.FieldValue;
+import dev.exchanger.server.api.model.CreateOrderRequestDto;
+import dev.exchanger.server.api.model.FieldValueDto;
 import dev.exchanger.server.order.ExchangeOrder;
 import dev.exchanger.server.order.OrderService;
 import dev.exchanger.server.order.OrderStatus;
@@ -140,11 +140,11 @@ class IpnOrderTest extends ApiTest {
     }
 
     private ExchangeOrder createOrder(String ipnUrl) {
-        return orders.create(new CreateOrderRequest()
+        return orders.create(new CreateOrderRequestDto()
                 .routeId(ETH_WMZ)
                 .amount(new BigDecimal("2"))
-                .toValues(List.of(new FieldValue().key(ETH_WMZ_WALLET).value("Z123456789012")))
-                .routeValues(List.of(new FieldValue().key(ETH_WMZ_EMAIL).value("client@example.com")))
+                .toValues(List.of(new FieldValueDto().key(ETH_WMZ_WALLET).value("Z123456789012")))
+                .routeValues(List.of(new FieldValueDto().key(ETH_WMZ_EMAIL).value("client@example.com")))
                 .ipnUrl(ipnUrl)
                 .ipnSecret("order-secret"));
     }

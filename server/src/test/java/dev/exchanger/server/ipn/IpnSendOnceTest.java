@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.exchanger.server.api.model.CreateOrderRequest;
-import dev.exchanger.server.api.model.FieldValue;
+import dev.exchanger.server.api.model.CreateOrderRequestDto;
+import dev.exchanger.server.api.model.FieldValueDto;
 import dev.exchanger.server.order.ExchangeOrder;
 import dev.exchanger.server.order.OrderService;
 import dev.exchanger.server.order.OrderStatus;
@@ -51,10 +51,10 @@ class IpnSendOnceTest {
             exchange.close();
         });
         receiver.start();
-        ExchangeOrder order = orders.create(new CreateOrderRequest()
+        ExchangeOrder order = orders.create(new CreateOrderRequestDto()
                 .routeId("5d8e5f4ab80b7b4cd75a6402").amount(new BigDecimal("2"))
-                .toValues(List.of(new FieldValue().key("5d8e5f4ab80b7b4cd75a6414").value("Z123456789012")))
-                .routeValues(List.of(new FieldValue().key("5d8e5f4ab80b7b4cd75a6415").value("client@example.com")))
+                .toValues(List.of(new FieldValueDto().key("5d8e5f4ab80b7b4cd75a6414").value("Z123456789012")))
+                .routeValues(List.of(new FieldValueDto().key("5d8e5f4ab80b7b4cd75a6415").value("client@example.com")))
                 .ipnUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/ipn").ipnSecret("S"));
 
         orders.changeStatusByClient(order.getUid(), order.getSecret(), OrderStatus.DELETED);

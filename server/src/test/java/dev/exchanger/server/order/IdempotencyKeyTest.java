@@ -2,10 +2,10 @@ package dev.exchanger.server.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.exchanger.server.api.model.CreateOrderRequest;
-import dev.exchanger.server.api.model.FieldValue;
-import dev.exchanger.server.api.model.Order;
-import dev.exchanger.server.api.model.OrderResponse;
+import dev.exchanger.server.api.model.CreateOrderRequestDto;
+import dev.exchanger.server.api.model.FieldValueDto;
+import dev.exchanger.server.api.model.OrderDto;
+import dev.exchanger.server.api.model.OrderResponseDto;
 import dev.exchanger.server.crypto.SealedColumn;
 import dev.exchanger.server.crypto.SecretBox;
 import dev.exchanger.server.testing.ApiTest;
@@ -266,12 +266,12 @@ class IdempotencyKeyTest extends ApiTest {
     @Test
     void keysOfDifferentScopesAreDifferentKeys() {
         String key = newIdempotencyKey();
-        CreateOrderRequest request = new CreateOrderRequest()
+        CreateOrderRequestDto request = new CreateOrderRequestDto()
                 .routeId(ETH_WMZ)
                 .amount(new BigDecimal("1"))
                 .email(newEmail())
-                .toValues(List.of(new FieldValue().key(ETH_WMZ_WALLET).value("Z123456789012")))
-                .routeValues(List.of(new FieldValue().key(ETH_WMZ_EMAIL).value("client@example.com")));
+                .toValues(List.of(new FieldValueDto().key(ETH_WMZ_WALLET).value("Z123456789012")))
+                .routeValues(List.of(new FieldValueDto().key(ETH_WMZ_EMAIL).value("client@example.com")));
 
         IdempotentOrders.Answer anonymous = idempotentOrders.create("", key, request, IdempotencyKeyTest::answer);
         IdempotentOrders.Answer partner = idempotentOrders.create("5d8e5f4ab80b7b4cd75a6501", key, request, IdempotencyKeyTest::answer);
@@ -390,8 +390,8 @@ class IdempotencyKeyTest extends ApiTest {
         return count("select count(*) from exchange_order where email = ?", body.get("email"));
     }
 
-    private static OrderResponse answer(ExchangeOrder order) {
-        return new OrderResponse().success(true).requestId("service-level-test")
-                .data(new Order().uid(order.getUid()).secret(order.getSecret()));
+    private static OrderResponseDto answer(ExchangeOrder order) {
+        return new OrderResponseDto().success(true).requestId("service-level-test")
+                .data(new OrderDto().uid(order.getUid()).secret(order.getSecret()));
     }
 }

@@ -2,13 +2,13 @@ package dev.exchanger.server.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.exchanger.server.api.model.CreateOrderRequest;
-import dev.exchanger.server.api.model.FieldValue;
+import dev.exchanger.server.api.model.CreateOrderRequestDto;
+import dev.exchanger.server.api.model.FieldValueDto;
+import dev.exchanger.server.testing.ApiTest;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import dev.exchanger.server.testing.ApiTest;
 
 class OrderExpiryTest extends ApiTest {
 
@@ -46,12 +46,12 @@ class OrderExpiryTest extends ApiTest {
     }
 
     /** An order on the demo route whose IPNs go to a closed port. */
-    static CreateOrderRequest anOrder() {
-        return new CreateOrderRequest()
+    static CreateOrderRequestDto anOrder() {
+        return new CreateOrderRequestDto()
                 .routeId("5d8e5f4ab80b7b4cd75a6402")
                 .amount(new BigDecimal("1"))
-                .toValues(List.of(new FieldValue().key("5d8e5f4ab80b7b4cd75a6414").value("Z123456789012")))
-                .routeValues(List.of(new FieldValue().key("5d8e5f4ab80b7b4cd75a6415").value("client@example.com")))
+                .toValues(List.of(new FieldValueDto().key("5d8e5f4ab80b7b4cd75a6414").value("Z123456789012")))
+                .routeValues(List.of(new FieldValueDto().key("5d8e5f4ab80b7b4cd75a6415").value("client@example.com")))
                 .ipnUrl("http://127.0.0.1:9/ipn")
                 .ipnSecret("S");
     }
