@@ -48,6 +48,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final String PID_FILE = "postmaster.pid";
+    /** How long a stop waits for the last connections to end before it ends them. */
+    private static final int SMART_STOP_SECONDS = 5;
 
     private final Path bin;
     private final Path dataDirectory;
@@ -194,7 +196,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 throwAway ? "throw-away data in " + dataDirectory + " (deleted on exit, no fsync)" : "data in " + dataDirectory);
     }
 
-    /** Stops the server ({@code pg_ctl stop -m fast}: it waits for the checkpoint) and frees the directory; a throw-away one is deleted. */
+    /**
+     * Stops the server and frees the directory; a throw-away one is deleted. It first waits up
+     * to {@value #SMART_STOP_SECONDS} s for the last connections to end ({@code pg_ctl stop -m smart}:
+     * the pool's connections close on a thread of their own, just before), so no session is
+     * killed mid-way; then, if some are still open, it ends them ({@code -m fast}). Both wait for
+     * the shutdown checkpoint.
+     */
     @Override
     public synchronized void close() {
         if (stopped) {
@@ -202,7 +210,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         stopped = true;
         try {
-            run("pg_ctl", "-D", dataDirectory.toString(), "stop", "-m", "fast", "-w", "-t", "60");
+            try {
+                run("pg_ctl", "-D", dataDirectory.toString(), "stop", "-m", "smart", "-w", "-t", String.valueOf(SMART_STOP_SECONDS));
+            } catch (IllegalStateException stillConnected) {
+                log.info("Connections to the embedded PostgreSQL still open after {} s: ending them", SMART_STOP_SECONDS);
+                run("pg_ctl", "-D", dataDirectory.toString(), "stop", "-m", "fast", "-w", "-t", "60");
+            }
             log.info("Stopped the embedded PostgreSQL on port {}", port);
         } finally {
             try {
