@@ -1,27 +1,18 @@
 package dev.exchanger.contract.consumer;
 
-import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
-import static dev.exchanger.contract.consumer.Bodies.API_KEY_CHALLENGE;
 import static dev.exchanger.contract.consumer.Bodies.JSON;
 import static dev.exchanger.contract.consumer.Bodies.ORDER_UID;
-import static dev.exchanger.contract.consumer.Bodies.forbidden;
 import static dev.exchanger.contract.consumer.Bodies.orderNotFound;
-import static dev.exchanger.contract.consumer.Bodies.overlongComment;
-import static dev.exchanger.contract.consumer.Bodies.statusRequest;
-import static dev.exchanger.contract.consumer.Bodies.unauthorized;
 import static dev.exchanger.contract.consumer.Bodies.validationError;
 import static dev.exchanger.contract.consumer.ConsumerClients.admin;
-import static dev.exchanger.contract.consumer.ConsumerClients.envelope;
-import static dev.exchanger.contract.consumer.Failures.assertForbidden;
+import static dev.exchanger.contract.consumer.Failures.assertConflict;
 import static dev.exchanger.contract.consumer.Failures.assertOrderNotFound;
-import static dev.exchanger.contract.consumer.Failures.assertUnauthorized;
 import static dev.exchanger.contract.consumer.Failures.assertValidationError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import au.com.dius.pact.consumer.MockServer;
-import au.com.dius.pact.consumer.dsl.DslPart;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
@@ -30,7 +21,6 @@ import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import dev.exchanger.client.ApiClient;
 import dev.exchanger.client.ApiException;
-import dev.exchanger.client.model.ErrorType;
 import dev.exchanger.client.model.IpnDelivery;
 import dev.exchanger.client.model.OrderDetails;
 import dev.exchanger.client.model.OrderPage;
@@ -47,7 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The generated client's operator calls ({@code AdminApi}) against the Pact mock server, with the
  * operator's key in {@code X-Api-Key}: one interaction per operation and documented answer that
- * a client can provoke. The uids the server makes come from the provider state.
+ * a client can provoke (the refused keys, 401 and 403, are {@link KeyRefusalsPactTest}'s). The
+ * uids the server makes come from the provider state.
  */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = Pacts.PROVIDER, pactVersion = PactSpecVersion.V4)
@@ -59,7 +50,6 @@ class AdminPactTest {
     private static final String ORDER_STATE = "order exists";
     private static final Map<String, Object> ORDER_PARAMS = Map.of("orderUID", ORDER_UID);
     private static final String KEY = Pacts.OPERATOR_KEY;
-    private static final String WRONG_KEY = "not-the-operator-key";
     private static final String PARTNER = "shop42";
     private static final String PARTNER_STATE = Pacts.PARTNER_STATE;
     private static final String PARTNER_ORDER_STATE = "order exists, created with the partner's API key";
@@ -168,29 +158,6 @@ class AdminPactTest {
         assertValidationError(e, "size");
     }
 
-    @Pact(consumer = Pacts.CONSUMER)
-    V4Pact searchOrdersWithWrongKey(PactDslWithProvider provider) {
-        return provider
-                .uponReceiving("search the orders with a key that is not the operator's")
-                .method("GET").path(SEARCH)
-                .headers("X-Api-Key", WRONG_KEY)
-                .willRespondWith()
-                .status(401)
-                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(unauthorized())
-                .toPact(V4Pact.class);
-    }
-
-    @Test
-    @PactTestFor(pactMethod = "searchOrdersWithWrongKey")
-    void refusesAWrongKey(MockServer mockServer) {
-        ApiException e = catchThrowableOfType(ApiException.class,
-                () -> admin(mockServer, WRONG_KEY).searchOrders(null, null, null, null, null, null, null, null, null, null));
-
-        assertUnauthorized(e);
-    }
-
     // ---- getOrderDetails ------------------------------------------------------------------
 
     @Pact(consumer = Pacts.CONSUMER)
@@ -237,27 +204,6 @@ class AdminPactTest {
         assertThat(ipn.getAttemptLog()).allSatisfy(attempt -> assertThat(attempt.getAt()).isNotNull());
         assertNoSecret(details.getOrder());
         assertThat(details.getOrder().getIpnUrl()).startsWith("http");
-    }
-
-    @Pact(consumer = Pacts.CONSUMER)
-    V4Pact getOrderDetailsWithoutKey(PactDslWithProvider provider) {
-        return provider.given(ORDER_STATE, ORDER_PARAMS)
-                .uponReceiving("read an order's details without the operator's key")
-                .method("GET").pathFromProviderState(DETAILS, "/admin/orders/" + ORDER_UID)
-                .willRespondWith()
-                .status(401)
-                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(unauthorized())
-                .toPact(V4Pact.class);
-    }
-
-    @Test
-    @PactTestFor(pactMethod = "getOrderDetailsWithoutKey")
-    void refusesAMissingKey(MockServer mockServer) {
-        ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, null).getOrderDetails(ORDER_UID));
-
-        assertUnauthorized(e);
     }
 
     @Pact(consumer = Pacts.CONSUMER)
@@ -310,7 +256,7 @@ class AdminPactTest {
                 .uponReceiving("the operator moves a new order to inProgress with a comment")
                 .method("POST").pathFromProviderState(STATUS, "/admin/orders/" + ORDER_UID + "/status")
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(statusRequest("inProgress", COMMENT))
+                .body(Requests.statusChange("inProgress", COMMENT))
                 .willRespondWith()
                 .status(200)
                 .matchHeader("Content-Type", JSON, "application/json")
@@ -349,36 +295,12 @@ class AdminPactTest {
     }
 
     @Pact(consumer = Pacts.CONSUMER)
-    V4Pact changeOrderStatusWithWrongKey(PactDslWithProvider provider) {
-        return provider.given(ORDER_STATE, ORDER_PARAMS)
-                .uponReceiving("move an order with a key that is not the operator's")
-                .method("POST").pathFromProviderState(STATUS, "/admin/orders/" + ORDER_UID + "/status")
-                .headers("X-Api-Key", WRONG_KEY, "Content-Type", "application/json")
-                .body(statusRequest("inProgress", null))
-                .willRespondWith()
-                .status(401)
-                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(unauthorized())
-                .toPact(V4Pact.class);
-    }
-
-    @Test
-    @PactTestFor(pactMethod = "changeOrderStatusWithWrongKey")
-    void refusesAChangeWithAWrongKey(MockServer mockServer) {
-        ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, WRONG_KEY)
-                .changeOrderStatus(ORDER_UID, new OrderStatusChangeRequest().status(OrderStatus.IN_PROGRESS)));
-
-        assertUnauthorized(e);
-    }
-
-    @Pact(consumer = Pacts.CONSUMER)
     V4Pact changeStatusOfUnknownOrder(PactDslWithProvider provider) {
         return provider.given("no order with uid 999999999 exists")
                 .uponReceiving("the operator moves an order that does not exist")
                 .method("POST").path("/admin/orders/999999999/status")
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(statusRequest("inProgress", null))
+                .body(Requests.statusChange("inProgress", null))
                 .willRespondWith()
                 .status(404)
                 .matchHeader("Content-Type", JSON, "application/json")
@@ -401,12 +323,11 @@ class AdminPactTest {
                 .uponReceiving("the operator moves a new order straight to done")
                 .method("POST").pathFromProviderState(STATUS, "/admin/orders/" + ORDER_UID + "/status")
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(statusRequest("done", "paid out"))
+                .body(Requests.statusChange("done", "paid out"))
                 .willRespondWith()
                 .status(409)
                 .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.error("ConflictError", 3001,
-                        error -> error.stringType("message", "Status change from new to done is not allowed")))
+                .body(Bodies.statusChangeNotAllowed("new", "done"))
                 .toPact(V4Pact.class);
     }
 
@@ -416,9 +337,7 @@ class AdminPactTest {
         ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, KEY)
                 .changeOrderStatus(ORDER_UID, new OrderStatusChangeRequest().status(OrderStatus.DONE).comment("paid out")));
 
-        assertThat(e.getCode()).isEqualTo(409);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.CONFLICT_ERROR);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(3001);
+        assertConflict(e, 3001);
     }
 
     @Pact(consumer = Pacts.CONSUMER)
@@ -427,7 +346,7 @@ class AdminPactTest {
                 .uponReceiving("the operator moves an order with a comment over 1024 characters")
                 .method("POST").pathFromProviderState(STATUS, "/admin/orders/" + ORDER_UID + "/status")
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(statusRequest("inProgress", overlongComment()))
+                .body(Requests.statusChange("inProgress", Requests.overlongComment()))
                 .willRespondWith()
                 .status(400)
                 .matchHeader("Content-Type", JSON, "application/json")
@@ -439,83 +358,12 @@ class AdminPactTest {
     @PactTestFor(pactMethod = "changeStatusWithOverlongComment")
     void reportsAnOverlongComment(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, KEY).changeOrderStatus(ORDER_UID,
-                new OrderStatusChangeRequest().status(OrderStatus.IN_PROGRESS).comment(overlongComment())));
+                new OrderStatusChangeRequest().status(OrderStatus.IN_PROGRESS).comment(Requests.overlongComment())));
 
         assertValidationError(e, "comment");
     }
 
-    // ---- a partner's key on the operator's API -------------------------------------------
-
-    @Pact(consumer = Pacts.CONSUMER)
-    V4Pact searchOrdersWithPartnerKey(PactDslWithProvider provider) {
-        return provider.given(PARTNER_STATE)
-                .uponReceiving("search the orders with a partner's key, which is not the operator's")
-                .method("GET").path(SEARCH)
-                .headers("X-Api-Key", Pacts.PARTNER_KEY)
-                .willRespondWith()
-                .status(403)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(forbidden())
-                .toPact(V4Pact.class);
-    }
-
-    @Test
-    @PactTestFor(pactMethod = "searchOrdersWithPartnerKey")
-    void refusesAPartnersKeyForTheSearch(MockServer mockServer) {
-        ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, Pacts.PARTNER_KEY)
-                .searchOrders(null, null, null, null, null, null, null, null, null, null));
-
-        assertForbidden(e);
-    }
-
-    @Pact(consumer = Pacts.CONSUMER)
-    V4Pact getOrderDetailsWithPartnerKey(PactDslWithProvider provider) {
-        return provider.given(PARTNER_STATE).given(ORDER_STATE, ORDER_PARAMS)
-                .uponReceiving("read an order's details with a partner's key, which is not the operator's")
-                .method("GET").pathFromProviderState(DETAILS, "/admin/orders/" + ORDER_UID)
-                .headers("X-Api-Key", Pacts.PARTNER_KEY)
-                .willRespondWith()
-                .status(403)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(forbidden())
-                .toPact(V4Pact.class);
-    }
-
-    @Test
-    @PactTestFor(pactMethod = "getOrderDetailsWithPartnerKey")
-    void refusesAPartnersKeyForTheDetails(MockServer mockServer) {
-        ApiException e = catchThrowableOfType(ApiException.class,
-                () -> admin(mockServer, Pacts.PARTNER_KEY).getOrderDetails(ORDER_UID));
-
-        assertForbidden(e);
-    }
-
-    @Pact(consumer = Pacts.CONSUMER)
-    V4Pact changeOrderStatusWithPartnerKey(PactDslWithProvider provider) {
-        return provider.given(PARTNER_STATE).given(ORDER_STATE, ORDER_PARAMS)
-                .uponReceiving("move an order with a partner's key, which is not the operator's")
-                .method("POST").pathFromProviderState(STATUS, "/admin/orders/" + ORDER_UID + "/status")
-                .headers("X-Api-Key", Pacts.PARTNER_KEY, "Content-Type", "application/json")
-                .body(statusRequest("inProgress", null))
-                .willRespondWith()
-                .status(403)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(forbidden())
-                .toPact(V4Pact.class);
-    }
-
-    @Test
-    @PactTestFor(pactMethod = "changeOrderStatusWithPartnerKey")
-    void refusesAPartnersKeyForAChange(MockServer mockServer) {
-        ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, Pacts.PARTNER_KEY)
-                .changeOrderStatus(ORDER_UID, new OrderStatusChangeRequest().status(OrderStatus.IN_PROGRESS)));
-
-        assertForbidden(e);
-    }
-
     // ---------------------------------------------------------------------------------------
-
-    /** The operator's change as the generated client sends it (no {@code comment} when null). */
 
     /**
      * The operator's answer carried no order secret: {@link ConsumerClients#admin} reads answers

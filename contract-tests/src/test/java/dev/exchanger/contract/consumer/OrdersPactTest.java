@@ -1,29 +1,23 @@
 package dev.exchanger.contract.consumer;
 
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
-import static dev.exchanger.contract.consumer.Bodies.API_KEY_CHALLENGE;
 import static dev.exchanger.contract.consumer.Bodies.DATE_TIME;
 import static dev.exchanger.contract.consumer.Bodies.DECIMAL;
-import static dev.exchanger.contract.consumer.Bodies.EMAIL_KEY;
 import static dev.exchanger.contract.consumer.Bodies.ETH;
-import static dev.exchanger.contract.consumer.Bodies.ETH_TO_WMZ;
 import static dev.exchanger.contract.consumer.Bodies.JSON;
 import static dev.exchanger.contract.consumer.Bodies.OBJECT_ID;
 import static dev.exchanger.contract.consumer.Bodies.ORDER_SECRET;
 import static dev.exchanger.contract.consumer.Bodies.ORDER_UID;
 import static dev.exchanger.contract.consumer.Bodies.UNKNOWN_ROUTE;
 import static dev.exchanger.contract.consumer.Bodies.WMZ_WALLET_KEY;
-import static dev.exchanger.contract.consumer.Bodies.forbidden;
 import static dev.exchanger.contract.consumer.Bodies.orderNotFound;
 import static dev.exchanger.contract.consumer.Bodies.routeNotFound;
-import static dev.exchanger.contract.consumer.Bodies.unauthorized;
 import static dev.exchanger.contract.consumer.Bodies.validationError;
 import static dev.exchanger.contract.consumer.ConsumerClients.envelope;
 import static dev.exchanger.contract.consumer.ConsumerClients.orders;
-import static dev.exchanger.contract.consumer.Failures.assertForbidden;
+import static dev.exchanger.contract.consumer.Failures.assertConflict;
 import static dev.exchanger.contract.consumer.Failures.assertOrderNotFound;
 import static dev.exchanger.contract.consumer.Failures.assertRouteNotFound;
-import static dev.exchanger.contract.consumer.Failures.assertUnauthorized;
 import static dev.exchanger.contract.consumer.Failures.assertValidationError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -86,18 +80,18 @@ class OrdersPactTest {
                 .uponReceiving("create an order of 2 ETH to WMZ")
                 .method("POST").path(CREATE)
                 .headers("Content-Type", "application/json")
-                .body(createRequest("Z123456789012"))
+                .body(Requests.createOrder("Z123456789012"))
                 .willRespondWith()
                 .status(200)
                 .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.orderResponse(order -> Bodies.ethToWmzOrder(order, "new")))
+                .body(Bodies.response(order -> Bodies.ethToWmzOrder(order, "new")))
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "createOrder")
     void createsAnOrderAndReadsItsPaymentLinks(MockServer mockServer) throws Exception {
-        Order order = orders(mockServer).createOrder(ethToWmz("Z123456789012"), null).getData();
+        Order order = orders(mockServer).createOrder(Requests.ethToWmz("Z123456789012"), null).getData();
 
         assertThat(order.getStatus()).isEqualTo(OrderStatus.NEW);
         assertThat(order.getUid()).isEqualTo(ORDER_UID);
@@ -118,7 +112,7 @@ class OrdersPactTest {
                 .uponReceiving("create an order with a WMZ wallet that does not match the route's pattern")
                 .method("POST").path(CREATE)
                 .headers("Content-Type", "application/json")
-                .body(createRequest("Z12"))
+                .body(Requests.createOrder("Z12"))
                 .willRespondWith()
                 .status(400)
                 .matchHeader("Content-Type", JSON, "application/json")
@@ -138,7 +132,7 @@ class OrdersPactTest {
     @PactTestFor(pactMethod = "createOrderWithBadWallet")
     void reportsWhichFieldIsNotValid(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class,
-                () -> orders(mockServer).createOrder(ethToWmz("Z12"), null));
+                () -> orders(mockServer).createOrder(Requests.ethToWmz("Z12"), null));
 
         assertThat(e.getCode()).isEqualTo(400);
         ErrorResponse envelope = envelope(e);
@@ -182,71 +176,24 @@ class OrdersPactTest {
     }
 
     @Pact(consumer = Pacts.CONSUMER)
-    V4Pact createOrderWithRevokedKey(PactDslWithProvider provider) {
-        return provider.given(ROUTE_STATE).given(Pacts.REVOKED_KEY_STATE)
-                .uponReceiving("a partner creates an order with an API key the operator has revoked")
-                .method("POST").path(CREATE)
-                .headers("X-Api-Key", Pacts.REVOKED_PARTNER_KEY, "Content-Type", "application/json")
-                .body(createRequest("Z123456789012"))
-                .willRespondWith()
-                .status(401)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
-                .body(unauthorized())
-                .toPact(V4Pact.class);
-    }
-
-    @Test
-    @PactTestFor(pactMethod = "createOrderWithRevokedKey")
-    void refusesARevokedKey(MockServer mockServer) {
-        ApiException e = catchThrowableOfType(ApiException.class,
-                () -> orders(mockServer, Pacts.REVOKED_PARTNER_KEY).createOrder(ethToWmz("Z123456789012"), null));
-
-        assertUnauthorized(e);
-    }
-
-    @Pact(consumer = Pacts.CONSUMER)
-    V4Pact createOrderWithOperatorKey(PactDslWithProvider provider) {
-        return provider.given(ROUTE_STATE)
-                .uponReceiving("create an order with the operator's key: the operator creates no orders of its own")
-                .method("POST").path(CREATE)
-                .headers("X-Api-Key", Pacts.OPERATOR_KEY, "Content-Type", "application/json")
-                .body(createRequest("Z123456789012"))
-                .willRespondWith()
-                .status(403)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(forbidden())
-                .toPact(V4Pact.class);
-    }
-
-    @Test
-    @PactTestFor(pactMethod = "createOrderWithOperatorKey")
-    void refusesTheOperatorsKey(MockServer mockServer) {
-        ApiException e = catchThrowableOfType(ApiException.class,
-                () -> orders(mockServer, Pacts.OPERATOR_KEY).createOrder(ethToWmz("Z123456789012"), null));
-
-        assertForbidden(e);
-    }
-
-    @Pact(consumer = Pacts.CONSUMER)
     V4Pact createOrderAgainWithTheSameIdempotencyKey(PactDslWithProvider provider) {
         return provider.given(IDEMPOTENT_STATE, Map.of("idempotencyKey", RETRY_KEY, "wallet", "Z123456789012"))
                 .uponReceiving("create the same order of 2 ETH to WMZ again with its Idempotency-Key")
                 .method("POST").path(CREATE)
                 .headers("Content-Type", "application/json", IDEMPOTENCY_KEY, RETRY_KEY)
-                .body(createRequest("Z123456789012"))
+                .body(Requests.createOrder("Z123456789012"))
                 .willRespondWith()
                 .status(200)
                 .matchHeader("Content-Type", JSON, "application/json")
                 .matchHeader(IDEMPOTENT_REPLAYED, "^true$", "true")
-                .body(Bodies.orderResponse(order -> Bodies.ethToWmzOrder(order, "new")))
+                .body(Bodies.response(order -> Bodies.ethToWmzOrder(order, "new")))
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "createOrderAgainWithTheSameIdempotencyKey")
     void aRetryWithTheSameKeyGetsTheFirstOrder(MockServer mockServer) throws Exception {
-        ApiResponse<OrderResponse> response = orders(mockServer).createOrderWithHttpInfo(ethToWmz("Z123456789012"), RETRY_KEY);
+        ApiResponse<OrderResponse> response = orders(mockServer).createOrderWithHttpInfo(Requests.ethToWmz("Z123456789012"), RETRY_KEY);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders().get(IDEMPOTENT_REPLAYED)).containsExactly("true");
@@ -262,7 +209,7 @@ class OrdersPactTest {
                 .uponReceiving("create an order to another wallet with an Idempotency-Key already used for the first order")
                 .method("POST").path(CREATE)
                 .headers("Content-Type", "application/json", IDEMPOTENCY_KEY, REUSED_KEY)
-                .body(createRequest("Z999999999999"))
+                .body(Requests.createOrder("Z999999999999"))
                 .willRespondWith()
                 .status(409)
                 .matchHeader("Content-Type", JSON, "application/json")
@@ -281,14 +228,11 @@ class OrdersPactTest {
     @PactTestFor(pactMethod = "createAnotherOrderWithAUsedIdempotencyKey")
     void aUsedKeyWithAnotherBodyIsAConflict(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class,
-                () -> orders(mockServer).createOrder(ethToWmz("Z999999999999"), REUSED_KEY));
+                () -> orders(mockServer).createOrder(Requests.ethToWmz("Z999999999999"), REUSED_KEY));
 
-        assertThat(e.getCode()).isEqualTo(409);
-        ErrorResponse envelope = envelope(e);
-        assertThat(envelope.getError().getErrorType()).isEqualTo(ErrorType.CONFLICT_ERROR);
-        assertThat(envelope.getError().getErrorCode()).isEqualTo(3002);
-        assertThat(envelope.getError().getObject().getErr()).isEqualTo(ErrorObject.ErrEnum.DUPLICATE);
-        assertThat(envelope.getError().getObject().getNameField()).isEqualTo(IDEMPOTENCY_KEY);
+        assertConflict(e, 3002);
+        assertThat(envelope(e).getError().getObject().getErr()).isEqualTo(ErrorObject.ErrEnum.DUPLICATE);
+        assertThat(envelope(e).getError().getObject().getNameField()).isEqualTo(IDEMPOTENCY_KEY);
     }
 
     // ---- getOrder -------------------------------------------------------------------------
@@ -303,7 +247,7 @@ class OrdersPactTest {
                 .willRespondWith()
                 .status(200)
                 .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.orderResponse(order -> Bodies.ethToWmzOrder(order, "new")))
+                .body(Bodies.response(order -> Bodies.ethToWmzOrder(order, "new")))
                 .toPact(V4Pact.class);
     }
 
@@ -329,7 +273,7 @@ class OrdersPactTest {
                 .willRespondWith()
                 .status(200)
                 .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.orderResponse(order -> {
+                .body(Bodies.response(order -> {
                     Bodies.ethToWmzOrder(order, "new");
                     order.object("payment", payment -> {
                         payment.object("currency", c -> Bodies.currency(c, ETH, "Ethereum", "ETH", 8));
@@ -411,7 +355,7 @@ class OrdersPactTest {
                 .willRespondWith()
                 .status(200)
                 .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.orderResponse(order -> {
+                .body(Bodies.response(order -> {
                     Bodies.ethToWmzOrder(order, "inProgress");
                     order.stringMatcher("updatedAt", DATE_TIME, "2019-10-17T15:52:03.200Z");
                 }))
@@ -465,8 +409,7 @@ class OrdersPactTest {
                 .willRespondWith()
                 .status(409)
                 .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.error("ConflictError", 3001,
-                        error -> error.stringType("message", "Status change from inProgress to deleted is not allowed")))
+                .body(Bodies.statusChangeNotAllowed("inProgress", "deleted"))
                 .toPact(V4Pact.class);
     }
 
@@ -476,9 +419,7 @@ class OrdersPactTest {
         ApiException e = catchThrowableOfType(ApiException.class, () -> orders(mockServer).updateOrderStatus(
                 new UpdateOrderStatusRequest().orderUID(ORDER_UID).orderSecret(ORDER_SECRET).status(OrderStatus.DELETED)));
 
-        assertThat(e.getCode()).isEqualTo(409);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.CONFLICT_ERROR);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(3001);
+        assertConflict(e, 3001);
     }
 
     @Pact(consumer = Pacts.CONSUMER)
@@ -509,32 +450,6 @@ class OrdersPactTest {
     }
 
     // ---- requests as the generated client sends them --------------------------------------
-
-    /** 2 ETH to WMZ with the route's required fields; the keys come from the provider's route. */
-    private static DslPart createRequest(String wallet) {
-        return newJsonBody(body -> {
-            body.valueFromProviderState("routeId", "routeId", ETH_TO_WMZ);
-            body.numberType("amount", 2);
-            // the generated client leaves out the lists it was not given and sends the default lang
-            body.array("toValues", values -> values.object(v -> {
-                v.valueFromProviderState("key", "toWalletKey", WMZ_WALLET_KEY);
-                v.stringValue("value", wallet);
-            }));
-            body.array("routeValues", values -> values.object(v -> {
-                v.valueFromProviderState("key", "emailKey", EMAIL_KEY);
-                v.stringValue("value", "client@example.com");
-            }));
-            body.stringValue("lang", "en");
-        }).build();
-    }
-
-    private static CreateOrderRequest ethToWmz(String wallet) {
-        return new CreateOrderRequest()
-                .routeId(ETH_TO_WMZ)
-                .amount(new BigDecimal("2"))
-                .toValues(List.of(new FieldValue().key(WMZ_WALLET_KEY).value(wallet)))
-                .routeValues(List.of(new FieldValue().key(EMAIL_KEY).value("client@example.com")));
-    }
 
     private static DslPart statusRequest(String status) {
         return newJsonBody(body -> {

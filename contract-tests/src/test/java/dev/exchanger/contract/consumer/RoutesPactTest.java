@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import au.com.dius.pact.consumer.MockServer;
-import au.com.dius.pact.consumer.dsl.LambdaDsl;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
@@ -47,11 +46,7 @@ class RoutesPactTest {
                 .willRespondWith()
                 .status(200)
                 .matchHeader("Content-Type", JSON, "application/json")
-                .body(LambdaDsl.newJsonBody(body -> {
-                    body.booleanValue("success", true);
-                    body.minArrayLike("data", 1, Bodies::anyRoute);
-                    body.stringType("requestId", Bodies.REQUEST_ID);
-                }).build())
+                .body(Bodies.listResponse(Bodies::anyRoute))
                 .toPact(V4Pact.class);
     }
 
@@ -98,7 +93,7 @@ class RoutesPactTest {
                 .willRespondWith()
                 .status(200)
                 .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.routeResponse(Bodies::ethToWmzRoute))
+                .body(Bodies.response(Bodies::ethToWmzRoute))
                 .toPact(V4Pact.class);
     }
 
@@ -161,7 +156,7 @@ class RoutesPactTest {
                 .willRespondWith()
                 .status(200)
                 .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.routeResponse(Bodies::ethToWmzRoute))
+                .body(Bodies.response(Bodies::ethToWmzRoute))
                 .toPact(V4Pact.class);
     }
 
