@@ -1,6 +1,5 @@
 package dev.exchanger.contract.consumer;
 
-import static dev.exchanger.contract.consumer.Bodies.JSON;
 import static dev.exchanger.contract.consumer.Bodies.ORDER_UID;
 import static dev.exchanger.contract.consumer.Bodies.orderNotFound;
 import static dev.exchanger.contract.consumer.Bodies.validationError;
@@ -8,11 +7,13 @@ import static dev.exchanger.contract.consumer.ConsumerClients.admin;
 import static dev.exchanger.contract.consumer.Failures.assertConflict;
 import static dev.exchanger.contract.consumer.Failures.assertOrderNotFound;
 import static dev.exchanger.contract.consumer.Failures.assertValidationError;
+import static dev.exchanger.contract.consumer.Interactions.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.LambdaDslObject;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
@@ -60,16 +61,13 @@ class AdminPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact searchOrders(PactDslWithProvider provider) {
-        return provider.given("order exists with partner and status", Map.of("partner", PARTNER, "status", "inProgress"))
+        return respond(provider.given("order exists with partner and status", Map.of("partner", PARTNER, "status", "inProgress"))
                 .uponReceiving("the operator searches the orders in progress of one affiliate code, ETH to WMZ, since 2019")
                 .method("GET").path(SEARCH)
                 // a time with an offset, which the client must percent-encode ('+' and ':')
                 .query("status=inProgress&partner=" + PARTNER + "&xmlFrom=ETH&xmlTo=WMZ&createdFrom=" + SINCE)
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(page -> {
+                .headers("X-Api-Key", KEY),
+                200, Bodies.response(page -> {
                     page.minArrayLike("items", 1, order -> {
                         Bodies.ethToWmzOrderView(order, "inProgress");
                         order.stringValue("partner", PARTNER);
@@ -78,8 +76,7 @@ class AdminPactTest {
                     page.numberValue("page", 0);
                     page.numberValue("size", 20);
                     page.integerType("total", 1);
-                }))
-                .toPact(V4Pact.class);
+                }));
     }
 
     @Test
@@ -102,15 +99,12 @@ class AdminPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact searchOrdersOfPartner(PactDslWithProvider provider) {
-        return provider.given(PARTNER_STATE).given(PARTNER_ORDER_STATE, ORDER_PARAMS)
+        return respond(provider.given(PARTNER_STATE).given(PARTNER_ORDER_STATE, ORDER_PARAMS)
                 .uponReceiving("the operator searches the orders a partner created with its key")
                 .method("GET").path(SEARCH)
                 .query("partnerId=" + Pacts.PARTNER_ID)
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(page -> {
+                .headers("X-Api-Key", KEY),
+                200, Bodies.response(page -> {
                     page.minArrayLike("items", 1, order -> {
                         Bodies.ethToWmzOrderView(order, "new");
                         // the order is the partner's whose key created it
@@ -119,8 +113,7 @@ class AdminPactTest {
                     page.numberValue("page", 0);
                     page.numberValue("size", 20);
                     page.integerType("total", 1);
-                }))
-                .toPact(V4Pact.class);
+                }));
     }
 
     @Test
@@ -137,16 +130,12 @@ class AdminPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact searchOrdersWithOversizedPage(PactDslWithProvider provider) {
-        return provider
+        return respond(provider
                 .uponReceiving("the operator asks for a page of 1000 orders, over the maximum of 100")
                 .method("GET").path(SEARCH)
                 .query("size=1000")
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("size"))
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                400, validationError("size"));
     }
 
     @Test
@@ -162,25 +151,11 @@ class AdminPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact getOrderDetails(PactDslWithProvider provider) {
-        return provider.given("order exists with an ipnUrl and status inProgress", ORDER_PARAMS)
+        return respond(provider.given("order exists with an ipnUrl and status inProgress", ORDER_PARAMS)
                 .uponReceiving("the operator reads an order with its history and its IPN")
                 .method("GET").pathFromProviderState(DETAILS, "/admin/orders/" + ORDER_UID)
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(details -> {
-                    details.object("order", order -> {
-                        Bodies.ethToWmzOrderView(order, "inProgress");
-                        order.stringMatcher("ipnUrl", "^https?://.+", "https://shop.example.com/ipn/exchanger");
-                    });
-                    details.array("history", history -> {
-                        history.object(line -> Bodies.statusChange(line, null, "new", "client", null));
-                        history.object(line -> Bodies.statusChange(line, "new", "inProgress", "client", null));
-                    });
-                    details.array("ipn", ipn -> ipn.object(delivery -> Bodies.ipnDelivery(delivery, "inProgress")));
-                }))
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                200, Bodies.orderDetails(AdminPactTest::withIpnUrl, "inProgress", "client", null));
     }
 
     @Test
@@ -208,15 +183,11 @@ class AdminPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact getDetailsOfUnknownOrder(PactDslWithProvider provider) {
-        return provider.given("no order with uid 999999999 exists")
+        return respond(provider.given("no order with uid 999999999 exists")
                 .uponReceiving("the operator reads an order that does not exist")
                 .method("GET").path("/admin/orders/999999999")
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(404)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(orderNotFound())
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                404, orderNotFound());
     }
 
     @Test
@@ -229,15 +200,11 @@ class AdminPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact getDetailsWithZeroUid(PactDslWithProvider provider) {
-        return provider
+        return respond(provider
                 .uponReceiving("the operator reads order uid 0, which no order can have")
                 .method("GET").path("/admin/orders/0")
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("orderUID"))
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                400, validationError("orderUID"));
     }
 
     @Test
@@ -252,27 +219,13 @@ class AdminPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact changeOrderStatus(PactDslWithProvider provider) {
-        return provider.given("order exists with an ipnUrl", ORDER_PARAMS)
+        return respond(provider.given("order exists with an ipnUrl", ORDER_PARAMS)
                 .uponReceiving("the operator moves a new order to inProgress with a comment")
                 .method("POST").pathFromProviderState(STATUS, "/admin/orders/" + ORDER_UID + "/status")
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(Requests.statusChange("inProgress", COMMENT))
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(details -> {
-                    details.object("order", order -> {
-                        Bodies.ethToWmzOrderView(order, "inProgress");
-                        order.stringMatcher("ipnUrl", "^https?://.+", "https://shop.example.com/ipn/exchanger");
-                    });
-                    details.array("history", history -> {
-                        history.object(line -> Bodies.statusChange(line, null, "new", "client", null));
-                        history.object(line -> Bodies.statusChange(line, "new", "inProgress", "operator", COMMENT));
-                    });
-                    // the change's IPN, written with it
-                    details.array("ipn", ipn -> ipn.object(delivery -> Bodies.ipnDelivery(delivery, "inProgress")));
-                }))
-                .toPact(V4Pact.class);
+                .body(Requests.statusChange("inProgress", COMMENT)),
+                // the change's IPN, written with it
+                200, Bodies.orderDetails(AdminPactTest::withIpnUrl, "inProgress", "operator", COMMENT));
     }
 
     @Test
@@ -296,16 +249,12 @@ class AdminPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact changeStatusOfUnknownOrder(PactDslWithProvider provider) {
-        return provider.given("no order with uid 999999999 exists")
+        return respond(provider.given("no order with uid 999999999 exists")
                 .uponReceiving("the operator moves an order that does not exist")
                 .method("POST").path("/admin/orders/999999999/status")
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(Requests.statusChange("inProgress", null))
-                .willRespondWith()
-                .status(404)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(orderNotFound())
-                .toPact(V4Pact.class);
+                .body(Requests.statusChange("inProgress", null)),
+                404, orderNotFound());
     }
 
     @Test
@@ -319,16 +268,12 @@ class AdminPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact completeANewOrder(PactDslWithProvider provider) {
-        return provider.given(ORDER_STATE, ORDER_PARAMS)
+        return respond(provider.given(ORDER_STATE, ORDER_PARAMS)
                 .uponReceiving("the operator moves a new order straight to done")
                 .method("POST").pathFromProviderState(STATUS, "/admin/orders/" + ORDER_UID + "/status")
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(Requests.statusChange("done", "paid out"))
-                .willRespondWith()
-                .status(409)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.statusChangeNotAllowed("new", "done"))
-                .toPact(V4Pact.class);
+                .body(Requests.statusChange("done", "paid out")),
+                409, Bodies.statusChangeNotAllowed("new", "done"));
     }
 
     @Test
@@ -342,16 +287,12 @@ class AdminPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact changeStatusWithOverlongComment(PactDslWithProvider provider) {
-        return provider.given(ORDER_STATE, ORDER_PARAMS)
+        return respond(provider.given(ORDER_STATE, ORDER_PARAMS)
                 .uponReceiving("the operator moves an order with a comment over 1024 characters")
                 .method("POST").pathFromProviderState(STATUS, "/admin/orders/" + ORDER_UID + "/status")
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(Requests.statusChange("inProgress", Requests.overlongComment()))
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("comment"))
-                .toPact(V4Pact.class);
+                .body(Requests.statusChange("inProgress", Requests.overlongComment())),
+                400, validationError("comment"));
     }
 
     @Test
@@ -364,6 +305,12 @@ class AdminPactTest {
     }
 
     // ---------------------------------------------------------------------------------------
+
+    /** The order in progress as the operator sees it, with the ipnUrl it was created with. */
+    private static void withIpnUrl(LambdaDslObject order) {
+        Bodies.ethToWmzOrderView(order, "inProgress");
+        order.stringMatcher("ipnUrl", "^https?://.+", "https://shop.example.com/ipn/exchanger");
+    }
 
     /**
      * The operator's answer carried no order secret: {@link ConsumerClients#admin} reads answers

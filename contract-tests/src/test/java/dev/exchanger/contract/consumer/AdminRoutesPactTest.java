@@ -4,7 +4,6 @@ import static dev.exchanger.contract.consumer.Bodies.DATE_TIME;
 import static dev.exchanger.contract.consumer.Bodies.DECIMAL;
 import static dev.exchanger.contract.consumer.Bodies.ETH;
 import static dev.exchanger.contract.consumer.Bodies.ETH_TO_WMZ;
-import static dev.exchanger.contract.consumer.Bodies.JSON;
 import static dev.exchanger.contract.consumer.Bodies.OBJECT_ID;
 import static dev.exchanger.contract.consumer.Bodies.UNKNOWN_ROUTE;
 import static dev.exchanger.contract.consumer.Bodies.WMZ;
@@ -18,6 +17,7 @@ import static dev.exchanger.contract.consumer.ConsumerClients.envelope;
 import static dev.exchanger.contract.consumer.Failures.assertAlreadyExists;
 import static dev.exchanger.contract.consumer.Failures.assertRouteNotFound;
 import static dev.exchanger.contract.consumer.Failures.assertValidationError;
+import static dev.exchanger.contract.consumer.Interactions.respond;
 import static dev.exchanger.contract.consumer.Requests.EMAIL_REGEXP;
 import static dev.exchanger.contract.consumer.Requests.FROM_ID;
 import static dev.exchanger.contract.consumer.Requests.ROUTE_EMAIL_KEY;
@@ -67,15 +67,11 @@ class AdminRoutesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact listAllRoutes(PactDslWithProvider provider) {
-        return provider.given(ETH_TO_WMZ_STATE)
+        return respond(provider.given(ETH_TO_WMZ_STATE)
                 .uponReceiving("the operator lists every route, switched-off ones too")
                 .method("GET").path(ROUTES)
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.listResponse(AdminRoutesPactTest::anyAdminRoute))
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                200, Bodies.listResponse(AdminRoutesPactTest::anyAdminRoute));
     }
 
     @Test
@@ -93,15 +89,11 @@ class AdminRoutesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact getRouteDetails(PactDslWithProvider provider) {
-        return provider.given(ROUTE_STATE)
+        return respond(provider.given(ROUTE_STATE)
                 .uponReceiving("the operator reads one route")
                 .method("GET").pathFromProviderState(ROUTE, ROUTES + "/" + ROUTE_ID)
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(route -> stateRoute(route, "64110.25")))
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                200, Bodies.response(route -> stateRoute(route, "64110.25")));
     }
 
     @Test
@@ -116,15 +108,11 @@ class AdminRoutesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact getRouteDetailsWithBadId(PactDslWithProvider provider) {
-        return provider
+        return respond(provider
                 .uponReceiving("the operator reads a route by an id that is no ObjectId")
                 .method("GET").path(ROUTES + "/eth-to-wmz")
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("routeId"))
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                400, validationError("routeId"));
     }
 
     @Test
@@ -137,15 +125,11 @@ class AdminRoutesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact getUnknownRouteDetails(PactDslWithProvider provider) {
-        return provider.given("no route with id " + UNKNOWN_ROUTE + " exists")
+        return respond(provider.given("no route with id " + UNKNOWN_ROUTE + " exists")
                 .uponReceiving("the operator reads a route that does not exist")
                 .method("GET").path(ROUTES + "/" + UNKNOWN_ROUTE)
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(404)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(routeNotFound())
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                404, routeNotFound());
     }
 
     @Test
@@ -158,15 +142,12 @@ class AdminRoutesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact createRoute(PactDslWithProvider provider) {
-        return provider.given(TWO_CURRENCIES_STATE)
+        return respond(provider.given(TWO_CURRENCIES_STATE)
                 .uponReceiving("the operator creates a route with a recipient's wallet and an e-mail")
                 .method("POST").path(ROUTES)
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(route(true, "64110.25", "0.5", false))
-                .willRespondWith()
-                .status(201)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(route -> {
+                .body(route(true, "64110.25", "0.5", false)),
+                201, Bodies.response(route -> {
                     route.stringMatcher("_id", OBJECT_ID, ROUTE_ID);
                     route.object("from", c -> c.valueFromProviderState("_id", "${fromCurrencyId}", FROM_ID));
                     route.object("to", c -> c.valueFromProviderState("_id", "${toCurrencyId}", WMZ));
@@ -176,8 +157,7 @@ class AdminRoutesPactTest {
                     route.array("toValues", a -> a.object(f -> wallet(f, null)));
                     route.array("routeValues", a -> a.object(f -> email(f, null)));
                     route.stringMatcher("updatedAt", DATE_TIME, "2019-10-17T10:20:31.004Z");
-                }))
-                .toPact(V4Pact.class);
+                }));
     }
 
     @Test
@@ -192,23 +172,19 @@ class AdminRoutesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact createRouteWithBadRegexp(PactDslWithProvider provider) {
-        return provider.given(ETH_TO_WMZ_STATE)
+        return respond(provider.given(ETH_TO_WMZ_STATE)
                 .uponReceiving("the operator creates a route whose wallet regexp does not compile")
                 .method("POST").path(ROUTES)
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(route(ETH, WMZ, "^Z[0-9"))
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.error("ValidationError", 1001, error -> {
+                .body(route(ETH, WMZ, "^Z[0-9")),
+                400, Bodies.error("ValidationError", 1001, error -> {
                     error.stringType("message", "Param toValues isn't valid: wallet (regexp: Unclosed character class near index 5)");
                     error.object("object", object -> {
                         object.stringValue("type", "toValues");
                         object.stringValue("nameField", "wallet");
                         object.stringValue("err", "format");
                     });
-                }))
-                .toPact(V4Pact.class);
+                }));
     }
 
     @Test
@@ -226,16 +202,12 @@ class AdminRoutesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact createRouteOnTakenPair(PactDslWithProvider provider) {
-        return provider.given(ETH_TO_WMZ_STATE)
+        return respond(provider.given(ETH_TO_WMZ_STATE)
                 .uponReceiving("the operator creates a second route from ETH to WMZ")
                 .method("POST").path(ROUTES)
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(route(ETH, WMZ, null))
-                .willRespondWith()
-                .status(409)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(alreadyExists("toCurrencyId"))
-                .toPact(V4Pact.class);
+                .body(route(ETH, WMZ, null)),
+                409, alreadyExists("toCurrencyId"));
     }
 
     @Test
@@ -249,16 +221,12 @@ class AdminRoutesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact updateRoute(PactDslWithProvider provider) {
-        return provider.given(ROUTE_STATE)
+        return respond(provider.given(ROUTE_STATE)
                 .uponReceiving("the operator sets a route's rate, keeping its fields")
                 .method("PUT").pathFromProviderState(ROUTE, ROUTES + "/" + ROUTE_ID)
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(route(true, "65000", "0.5", true))
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(route -> stateRoute(route, "65000")))
-                .toPact(V4Pact.class);
+                .body(route(true, "65000", "0.5", true)),
+                200, Bodies.response(route -> stateRoute(route, "65000")));
     }
 
     @Test
@@ -272,16 +240,12 @@ class AdminRoutesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact updateRouteWithMaximumBelowMinimum(PactDslWithProvider provider) {
-        return provider.given(ROUTE_STATE)
+        return respond(provider.given(ROUTE_STATE)
                 .uponReceiving("the operator sets a route's maximum below its minimum")
                 .method("PUT").pathFromProviderState(ROUTE, ROUTES + "/" + ROUTE_ID)
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(route(true, "64110.25", "0.0001", true))
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("maxAmount", "min"))
-                .toPact(V4Pact.class);
+                .body(route(true, "64110.25", "0.0001", true)),
+                400, validationError("maxAmount", "min"));
     }
 
     @Test
@@ -295,16 +259,12 @@ class AdminRoutesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact updateUnknownRoute(PactDslWithProvider provider) {
-        return provider.given("no route with id " + UNKNOWN_ROUTE + " exists")
+        return respond(provider.given("no route with id " + UNKNOWN_ROUTE + " exists")
                 .uponReceiving("the operator changes a route that does not exist")
                 .method("PUT").path(ROUTES + "/" + UNKNOWN_ROUTE)
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(route(false, "160", "0.5", false))
-                .willRespondWith()
-                .status(404)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(routeNotFound())
-                .toPact(V4Pact.class);
+                .body(route(false, "160", "0.5", false)),
+                404, routeNotFound());
     }
 
     @Test
@@ -316,16 +276,12 @@ class AdminRoutesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact updateRouteOntoTakenPair(PactDslWithProvider provider) {
-        return provider.given(ROUTE_STATE)
+        return respond(provider.given(ROUTE_STATE)
                 .uponReceiving("the operator moves a route onto ETH to WMZ, which another route has")
                 .method("PUT").pathFromProviderState(ROUTE, ROUTES + "/" + ROUTE_ID)
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(route(ETH, WMZ, null))
-                .willRespondWith()
-                .status(409)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(alreadyExists("toCurrencyId"))
-                .toPact(V4Pact.class);
+                .body(route(ETH, WMZ, null)),
+                409, alreadyExists("toCurrencyId"));
     }
 
     @Test

@@ -166,7 +166,7 @@ final class Bodies {
     }
 
     /** One line of an order's history; {@code from} is null on the first line (the creation). */
-    static void statusChange(LambdaDslObject change, String from, String to, String actor, String comment) {
+    private static void statusChange(LambdaDslObject change, String from, String to, String actor, String comment) {
         if (from != null) {
             change.stringValue("from", from);
         }
@@ -176,6 +176,21 @@ final class Bodies {
         if (comment != null) {
             change.stringValue("comment", comment);
         }
+    }
+
+    /**
+     * An order's details: the order, its history from its creation ({@code new}, by the client) to
+     * {@code status} (by {@code actor}, with {@code comment} or none), and the IPN of that change.
+     */
+    static DslPart orderDetails(Consumer<LambdaDslObject> order, String status, String actor, String comment) {
+        return response(details -> {
+            details.object("order", order);
+            details.array("history", history -> {
+                history.object(line -> statusChange(line, null, "new", "client", null));
+                history.object(line -> statusChange(line, "new", status, actor, comment));
+            });
+            details.array("ipn", ipn -> ipn.object(delivery -> ipnDelivery(delivery, status)));
+        });
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.exchanger.contract.consumer;
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
 import static dev.exchanger.contract.consumer.Bodies.DATE_TIME;
 import static dev.exchanger.contract.consumer.Bodies.DECIMAL;
-import static dev.exchanger.contract.consumer.Bodies.JSON;
 import static dev.exchanger.contract.consumer.Bodies.OBJECT_ID;
 import static dev.exchanger.contract.consumer.Bodies.ORDER_ID;
 import static dev.exchanger.contract.consumer.Bodies.ORDER_UID;
@@ -14,6 +13,7 @@ import static dev.exchanger.contract.consumer.ConsumerClients.cabinet;
 import static dev.exchanger.contract.consumer.Failures.assertNotFound;
 import static dev.exchanger.contract.consumer.Failures.assertOrderNotFound;
 import static dev.exchanger.contract.consumer.Failures.assertValidationError;
+import static dev.exchanger.contract.consumer.Interactions.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
@@ -76,21 +76,17 @@ class CabinetPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact partnerOrderHistory(PactDslWithProvider provider) {
-        return provider.given(OWN_ORDER, ORDER_PARAMS)
+        return respond(provider.given(OWN_ORDER, ORDER_PARAMS)
                 .uponReceiving("a partner lists its orders in progress from ETH to WMZ")
                 .method("GET").path(HISTORY)
                 .query("status=inProgress&xmlFrom=ETH&xmlTo=WMZ")
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(page -> {
+                .headers("X-Api-Key", KEY),
+                200, Bodies.response(page -> {
                     page.minArrayLike("items", 1, order -> orderView(order, "inProgress"));
                     page.numberValue("page", 0);
                     page.numberValue("size", 20);
                     page.integerType("total", 1);
-                }))
-                .toPact(V4Pact.class);
+                }));
     }
 
     @Test
@@ -111,16 +107,12 @@ class CabinetPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact partnerOrderHistoryWithOversizedPage(PactDslWithProvider provider) {
-        return provider.given(PARTNER)
+        return respond(provider.given(PARTNER)
                 .uponReceiving("a partner asks for a page of 1000 orders, over the maximum of 100")
                 .method("GET").path(HISTORY)
                 .query("size=1000")
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("size"))
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                400, validationError("size"));
     }
 
     @Test
@@ -136,22 +128,11 @@ class CabinetPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact partnerOrderDetails(PactDslWithProvider provider) {
-        return provider.given(OWN_ORDER, ORDER_PARAMS)
+        return respond(provider.given(OWN_ORDER, ORDER_PARAMS)
                 .uponReceiving("a partner reads one of its orders with its history and its IPN")
                 .method("GET").pathFromProviderState(DETAILS, EXAMPLE_DETAILS)
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(details -> {
-                    details.object("order", order -> orderView(order, "inProgress"));
-                    details.array("history", history -> {
-                        history.object(line -> Bodies.statusChange(line, null, "new", "client", null));
-                        history.object(line -> Bodies.statusChange(line, "new", "inProgress", "client", null));
-                    });
-                    details.array("ipn", ipn -> ipn.object(delivery -> Bodies.ipnDelivery(delivery, "inProgress")));
-                }))
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                200, Bodies.orderDetails(order -> orderView(order, "inProgress"), "inProgress", "client", null));
     }
 
     @Test
@@ -171,15 +152,11 @@ class CabinetPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact partnerOrderDetailsOfAnotherPartner(PactDslWithProvider provider) {
-        return provider.given(FOREIGN_ORDER, ORDER_PARAMS)
+        return respond(provider.given(FOREIGN_ORDER, ORDER_PARAMS)
                 .uponReceiving("a partner reads an order of another partner")
                 .method("GET").pathFromProviderState(DETAILS, EXAMPLE_DETAILS)
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(404)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(orderNotFound())
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                404, orderNotFound());
     }
 
     @Test
@@ -192,15 +169,11 @@ class CabinetPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact partnerOrderDetailsWithZeroUid(PactDslWithProvider provider) {
-        return provider.given(PARTNER)
+        return respond(provider.given(PARTNER)
                 .uponReceiving("a partner reads order uid 0, which no order can have")
                 .method("GET").path("/user/exchanger/order/0")
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("orderUID"))
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                400, validationError("orderUID"));
     }
 
     @Test
@@ -215,26 +188,15 @@ class CabinetPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact partnerChangeTestOrderStatus(PactDslWithProvider provider) {
-        return provider.given(TEST_ORDER, ORDER_PARAMS)
+        return respond(provider.given(TEST_ORDER, ORDER_PARAMS)
                 .uponReceiving("a partner moves its test order to waitPayment with its test key")
                 .method("POST").pathFromProviderState(STATUS, EXAMPLE_STATUS)
                 .headers("X-Api-Key", TEST_KEY, "Content-Type", "application/json")
-                .body(Requests.statusChange("waitPayment", "sandbox run"))
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(details -> {
-                    details.object("order", order -> {
-                        Bodies.ethToWmzOrderView(order, "waitPayment");
-                        order.booleanValue("test", true);
-                    });
-                    details.array("history", history -> {
-                        history.object(line -> Bodies.statusChange(line, null, "new", "client", null));
-                        history.object(line -> Bodies.statusChange(line, "new", "waitPayment", "partner", "sandbox run"));
-                    });
-                    details.array("ipn", ipn -> ipn.object(delivery -> Bodies.ipnDelivery(delivery, "waitPayment")));
-                }))
-                .toPact(V4Pact.class);
+                .body(Requests.statusChange("waitPayment", "sandbox run")),
+                200, Bodies.orderDetails(order -> {
+                    Bodies.ethToWmzOrderView(order, "waitPayment");
+                    order.booleanValue("test", true);
+                }, "waitPayment", "partner", "sandbox run"));
     }
 
     @Test
@@ -252,16 +214,12 @@ class CabinetPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact partnerChangeTestOrderStatusNotInTheTable(PactDslWithProvider provider) {
-        return provider.given(TEST_ORDER, ORDER_PARAMS)
+        return respond(provider.given(TEST_ORDER, ORDER_PARAMS)
                 .uponReceiving("a partner moves its new test order straight to done")
                 .method("POST").pathFromProviderState(STATUS, EXAMPLE_STATUS)
                 .headers("X-Api-Key", TEST_KEY, "Content-Type", "application/json")
-                .body(Requests.statusChange("done", null))
-                .willRespondWith()
-                .status(409)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.statusChangeNotAllowed("new", "done"))
-                .toPact(V4Pact.class);
+                .body(Requests.statusChange("done", null)),
+                409, Bodies.statusChangeNotAllowed("new", "done"));
     }
 
     @Test
@@ -275,16 +233,12 @@ class CabinetPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact partnerChangeTestOrderStatusWithOverlongComment(PactDslWithProvider provider) {
-        return provider.given(TEST_ORDER, ORDER_PARAMS)
+        return respond(provider.given(TEST_ORDER, ORDER_PARAMS)
                 .uponReceiving("a partner moves its test order with a comment over 1024 characters")
                 .method("POST").pathFromProviderState(STATUS, EXAMPLE_STATUS)
                 .headers("X-Api-Key", TEST_KEY, "Content-Type", "application/json")
-                .body(Requests.statusChange("waitPayment", Requests.overlongComment()))
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("comment"))
-                .toPact(V4Pact.class);
+                .body(Requests.statusChange("waitPayment", Requests.overlongComment())),
+                400, validationError("comment"));
     }
 
     @Test
@@ -299,16 +253,12 @@ class CabinetPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact partnerChangeStatusOfAnOrderThatIsNotItsTestOrder(PactDslWithProvider provider) {
-        return provider.given(TEST_ORDER, ORDER_PARAMS)
+        return respond(provider.given(TEST_ORDER, ORDER_PARAMS)
                 .uponReceiving("a partner moves, with its test key, an order that is not one of its test orders")
                 .method("POST").path("/user/exchanger/order/999999999/status")
                 .headers("X-Api-Key", TEST_KEY, "Content-Type", "application/json")
-                .body(Requests.statusChange("waitPayment", null))
-                .willRespondWith()
-                .status(404)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(orderNotFound())
-                .toPact(V4Pact.class);
+                .body(Requests.statusChange("waitPayment", null)),
+                404, orderNotFound());
     }
 
     @Test
@@ -324,20 +274,16 @@ class CabinetPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact redeliverIpn(PactDslWithProvider provider) {
-        return provider.given(OWN_ORDER, ORDER_PARAMS)
+        return respond(provider.given(OWN_ORDER, ORDER_PARAMS)
                 .uponReceiving("a partner asks for one of its order's IPNs again")
                 .method("POST").pathFromProviderState(REDELIVER, EXAMPLE_REDELIVER)
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(202)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(delivery -> {
+                .headers("X-Api-Key", KEY),
+                202, Bodies.response(delivery -> {
                     Bodies.ipnDelivery(delivery, "inProgress");
                     // queued: due now
                     delivery.stringValue("state", "pending");
                     delivery.stringMatcher("nextAttemptAt", DATE_TIME, "2019-10-17T16:20:00.000Z");
-                }))
-                .toPact(V4Pact.class);
+                }));
     }
 
     @Test
@@ -353,15 +299,11 @@ class CabinetPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact redeliverIpnOfAnotherPartner(PactDslWithProvider provider) {
-        return provider.given(FOREIGN_ORDER, ORDER_PARAMS)
+        return respond(provider.given(FOREIGN_ORDER, ORDER_PARAMS)
                 .uponReceiving("a partner asks for an IPN of another partner's order")
                 .method("POST").pathFromProviderState(REDELIVER, EXAMPLE_REDELIVER)
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(404)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.error("NotFoundError", 2006, error -> error.stringType("message", "IPN not found")))
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                404, Bodies.error("NotFoundError", 2006, error -> error.stringType("message", "IPN not found")));
     }
 
     @Test
@@ -374,15 +316,11 @@ class CabinetPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact redeliverIpnWithZeroUid(PactDslWithProvider provider) {
-        return provider.given(PARTNER)
+        return respond(provider.given(PARTNER)
                 .uponReceiving("a partner asks for an IPN of order uid 0, which no order can have")
                 .method("POST").path("/user/exchanger/order/0/ipn/" + WEBHOOK_ID + "/redeliver")
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("orderUID"))
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                400, validationError("orderUID"));
     }
 
     @Test
@@ -397,7 +335,7 @@ class CabinetPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact sendTestIpn(PactDslWithProvider provider) {
-        return provider.given(RECEIVER)
+        return respond(provider.given(RECEIVER)
                 .uponReceiving("a partner sends a test IPN to its receiver, which answers 200")
                 .method("POST").path(TEST_IPN)
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
@@ -405,18 +343,14 @@ class CabinetPactTest {
                     body.valueFromProviderState("ipnUrl", "${ipnUrl}", RECEIVER_URL);
                     body.stringValue("ipnSecret", IPN_SECRET);
                     body.stringValue("newStatus", "inProgress");
-                }).build())
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(result -> {
+                }).build()),
+                200, Bodies.response(result -> {
                     result.stringMatcher("webhookId", "^msg_[0-9a-f]{24}$", "msg_5d8e6002b80b7b4cd75a6429");
                     result.booleanValue("delivered", true);
                     result.numberValue("httpStatus", 200);
                     result.integerType("latencyMs", 84);
                     result.object("notification", CabinetPactTest::sampleNotification);
-                }))
-                .toPact(V4Pact.class);
+                }));
     }
 
     @Test
@@ -438,25 +372,21 @@ class CabinetPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact sendTestIpnToClosedPort(PactDslWithProvider provider) {
-        return provider.given(PARTNER)
+        return respond(provider.given(PARTNER)
                 .uponReceiving("a partner sends a test IPN to a port where nothing listens")
                 .method("POST").path(TEST_IPN)
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
                 .body(newJsonBody(body -> {
                     body.stringValue("ipnUrl", CLOSED_PORT_URL);
                     body.stringValue("ipnSecret", IPN_SECRET);
-                }).build())
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(result -> {
+                }).build()),
+                200, Bodies.response(result -> {
                     result.stringMatcher("webhookId", "^msg_[0-9a-f]{24}$", "msg_5d8e6002b80b7b4cd75a6429");
                     result.booleanValue("delivered", false);
                     result.integerType("latencyMs", 2);
                     result.stringType("error", "HttpHostConnectException: Connect to http://127.0.0.1:1 failed: Connection refused");
                     result.object("notification", CabinetPactTest::sampleNotification);
-                }))
-                .toPact(V4Pact.class);
+                }));
     }
 
     @Test
@@ -473,19 +403,15 @@ class CabinetPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact sendTestIpnToFtp(PactDslWithProvider provider) {
-        return provider.given(PARTNER)
+        return respond(provider.given(PARTNER)
                 .uponReceiving("a partner sends a test IPN to an ftp URL")
                 .method("POST").path(TEST_IPN)
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
                 .body(newJsonBody(body -> {
                     body.stringValue("ipnUrl", "ftp://shop.example.com/ipn");
                     body.stringValue("ipnSecret", IPN_SECRET);
-                }).build())
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("ipnUrl"))
-                .toPact(V4Pact.class);
+                }).build()),
+                400, validationError("ipnUrl"));
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.exchanger.contract.consumer;
 import static dev.exchanger.contract.consumer.Bodies.DATE_TIME;
 import static dev.exchanger.contract.consumer.Bodies.DECIMAL;
 import static dev.exchanger.contract.consumer.Bodies.ETH;
-import static dev.exchanger.contract.consumer.Bodies.JSON;
 import static dev.exchanger.contract.consumer.Bodies.OBJECT_ID;
 import static dev.exchanger.contract.consumer.Bodies.XML_CODE;
 import static dev.exchanger.contract.consumer.Bodies.alreadyExists;
@@ -12,6 +11,7 @@ import static dev.exchanger.contract.consumer.ConsumerClients.admin;
 import static dev.exchanger.contract.consumer.Failures.assertAlreadyExists;
 import static dev.exchanger.contract.consumer.Failures.assertNotFound;
 import static dev.exchanger.contract.consumer.Failures.assertValidationError;
+import static dev.exchanger.contract.consumer.Interactions.respond;
 import static dev.exchanger.contract.consumer.Requests.CURRENCY_ID;
 import static dev.exchanger.contract.consumer.Requests.INSTRUCTIONS;
 import static dev.exchanger.contract.consumer.Requests.NEW_XML;
@@ -58,15 +58,11 @@ class CurrenciesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact listCurrencies(PactDslWithProvider provider) {
-        return provider.given(ETH_TO_WMZ_STATE)
+        return respond(provider.given(ETH_TO_WMZ_STATE)
                 .uponReceiving("the operator lists the currencies")
                 .method("GET").path(CURRENCIES)
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.listResponse(CurrenciesPactTest::eth))
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                200, Bodies.listResponse(CurrenciesPactTest::eth));
     }
 
     @Test
@@ -85,15 +81,12 @@ class CurrenciesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact createCurrency(PactDslWithProvider provider) {
-        return provider.given(FREE_XML_STATE)
+        return respond(provider.given(FREE_XML_STATE)
                 .uponReceiving("the operator creates a currency")
                 .method("POST").path(CURRENCIES)
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(currency(true, "150000"))
-                .willRespondWith()
-                .status(201)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(c -> {
+                .body(currency(true, "150000")),
+                201, Bodies.response(c -> {
                     c.stringMatcher("_id", OBJECT_ID, CURRENCY_ID);
                     c.valueFromProviderState("xml", "${xml}", NEW_XML);
                     c.stringValue("name", "Tether ERC20");
@@ -102,8 +95,7 @@ class CurrenciesPactTest {
                     c.stringValue("paymentInstructions", INSTRUCTIONS);
                     c.booleanValue("manual", true);
                     c.stringMatcher("updatedAt", DATE_TIME, "2019-10-17T10:12:45.120Z");
-                }))
-                .toPact(V4Pact.class);
+                }));
     }
 
     @Test
@@ -118,16 +110,12 @@ class CurrenciesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact createCurrencyWithTooPreciseReserve(PactDslWithProvider provider) {
-        return provider
+        return respond(provider
                 .uponReceiving("the operator creates a currency of scale 2 with a reserve of 3 decimals")
                 .method("POST").path(CURRENCIES)
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(currency(false, "0.123"))
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("reserve", "format"))
-                .toPact(V4Pact.class);
+                .body(currency(false, "0.123")),
+                400, validationError("reserve", "format"));
     }
 
     @Test
@@ -141,16 +129,12 @@ class CurrenciesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact createCurrencyWithTakenXml(PactDslWithProvider provider) {
-        return provider.given(ETH_TO_WMZ_STATE)
+        return respond(provider.given(ETH_TO_WMZ_STATE)
                 .uponReceiving("the operator creates a currency with the xml code of another (ETH)")
                 .method("POST").path(CURRENCIES)
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(currency("ETH", "Ether again", 8, "1", ""))
-                .willRespondWith()
-                .status(409)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(alreadyExists("xml"))
-                .toPact(V4Pact.class);
+                .body(currency("ETH", "Ether again", 8, "1", "")),
+                409, alreadyExists("xml"));
     }
 
     @Test
@@ -166,21 +150,17 @@ class CurrenciesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact updateCurrency(PactDslWithProvider provider) {
-        return provider.given(CURRENCY_STATE)
+        return respond(provider.given(CURRENCY_STATE)
                 .uponReceiving("the operator sets a currency's reserve")
                 .method("PUT").pathFromProviderState(CURRENCY, CURRENCIES + "/" + CURRENCY_ID)
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(currency(true, "31250.5"))
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(c -> {
+                .body(currency(true, "31250.5")),
+                200, Bodies.response(c -> {
                     c.valueFromProviderState("_id", "${currencyId}", CURRENCY_ID);
                     c.valueFromProviderState("xml", "${xml}", NEW_XML);
                     c.stringValue("reserve", "31250.5");
                     c.stringMatcher("updatedAt", DATE_TIME, "2019-10-17T10:15:02.318Z");
-                }))
-                .toPact(V4Pact.class);
+                }));
     }
 
     @Test
@@ -194,16 +174,12 @@ class CurrenciesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact updateCurrencyWithTooPreciseReserve(PactDslWithProvider provider) {
-        return provider.given(CURRENCY_STATE)
+        return respond(provider.given(CURRENCY_STATE)
                 .uponReceiving("the operator sets a reserve of 3 decimals on a currency of scale 2")
                 .method("PUT").pathFromProviderState(CURRENCY, CURRENCIES + "/" + CURRENCY_ID)
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(currency(true, "0.123"))
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("reserve", "format"))
-                .toPact(V4Pact.class);
+                .body(currency(true, "0.123")),
+                400, validationError("reserve", "format"));
     }
 
     @Test
@@ -217,16 +193,12 @@ class CurrenciesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact updateUnknownCurrency(PactDslWithProvider provider) {
-        return provider.given("no currency with id " + UNKNOWN_CURRENCY + " exists")
+        return respond(provider.given("no currency with id " + UNKNOWN_CURRENCY + " exists")
                 .uponReceiving("the operator changes a currency that does not exist")
                 .method("PUT").path(CURRENCIES + "/" + UNKNOWN_CURRENCY)
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(currency(false, "1"))
-                .willRespondWith()
-                .status(404)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.error("NotFoundError", 2004, error -> error.stringType("message", "Currency not found")))
-                .toPact(V4Pact.class);
+                .body(currency(false, "1")),
+                404, Bodies.error("NotFoundError", 2004, error -> error.stringType("message", "Currency not found")));
     }
 
     @Test
@@ -240,16 +212,12 @@ class CurrenciesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact updateCurrencyToTakenXml(PactDslWithProvider provider) {
-        return provider.given(CURRENCY_STATE)
+        return respond(provider.given(CURRENCY_STATE)
                 .uponReceiving("the operator renames a currency to the xml code of another (WMZ)")
                 .method("PUT").pathFromProviderState(CURRENCY, CURRENCIES + "/" + CURRENCY_ID)
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(currency("WMZ", "Tether ERC20", 2, "1", INSTRUCTIONS))
-                .willRespondWith()
-                .status(409)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(alreadyExists("xml"))
-                .toPact(V4Pact.class);
+                .body(currency("WMZ", "Tether ERC20", 2, "1", INSTRUCTIONS)),
+                409, alreadyExists("xml"));
     }
 
     @Test

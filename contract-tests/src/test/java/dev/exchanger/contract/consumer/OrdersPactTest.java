@@ -19,6 +19,7 @@ import static dev.exchanger.contract.consumer.Failures.assertConflict;
 import static dev.exchanger.contract.consumer.Failures.assertOrderNotFound;
 import static dev.exchanger.contract.consumer.Failures.assertRouteNotFound;
 import static dev.exchanger.contract.consumer.Failures.assertValidationError;
+import static dev.exchanger.contract.consumer.Interactions.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -76,16 +77,12 @@ class OrdersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact createOrder(PactDslWithProvider provider) {
-        return provider.given(ROUTE_STATE)
+        return respond(provider.given(ROUTE_STATE)
                 .uponReceiving("create an order of 2 ETH to WMZ")
                 .method("POST").path(CREATE)
                 .headers("Content-Type", "application/json")
-                .body(Requests.createOrder("Z123456789012"))
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(order -> Bodies.ethToWmzOrder(order, "new")))
-                .toPact(V4Pact.class);
+                .body(Requests.createOrder("Z123456789012")),
+                200, Bodies.response(order -> Bodies.ethToWmzOrder(order, "new")));
     }
 
     @Test
@@ -108,15 +105,12 @@ class OrdersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact createOrderWithBadWallet(PactDslWithProvider provider) {
-        return provider.given(ROUTE_STATE)
+        return respond(provider.given(ROUTE_STATE)
                 .uponReceiving("create an order with a WMZ wallet that does not match the route's pattern")
                 .method("POST").path(CREATE)
                 .headers("Content-Type", "application/json")
-                .body(Requests.createOrder("Z12"))
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.error("ValidationError", 1001, error -> {
+                .body(Requests.createOrder("Z12")),
+                400, Bodies.error("ValidationError", 1001, error -> {
                     error.stringValue("message", "Param toValues isn't valid: wallet");
                     error.object("object", object -> {
                         object.stringMatcher("fieldId", OBJECT_ID, WMZ_WALLET_KEY);
@@ -124,8 +118,7 @@ class OrdersPactTest {
                         object.stringValue("err", "regexp");
                         object.stringValue("type", "toValues");
                     });
-                }))
-                .toPact(V4Pact.class);
+                }));
     }
 
     @Test
@@ -145,7 +138,7 @@ class OrdersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact createOrderOnUnknownRoute(PactDslWithProvider provider) {
-        return provider.given("no route with id " + UNKNOWN_ROUTE + " exists")
+        return respond(provider.given("no route with id " + UNKNOWN_ROUTE + " exists")
                 .uponReceiving("create an order on a route that does not exist")
                 .method("POST").path(CREATE)
                 .headers("Content-Type", "application/json")
@@ -157,12 +150,8 @@ class OrdersPactTest {
                         v.stringValue("value", "Z123456789012");
                     }));
                     body.stringValue("lang", "en");
-                }).build())
-                .willRespondWith()
-                .status(404)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(routeNotFound())
-                .toPact(V4Pact.class);
+                }).build()),
+                404, routeNotFound());
     }
 
     @Test
@@ -205,23 +194,19 @@ class OrdersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact createAnotherOrderWithAUsedIdempotencyKey(PactDslWithProvider provider) {
-        return provider.given(IDEMPOTENT_STATE, Map.of("idempotencyKey", REUSED_KEY, "wallet", "Z123456789012"))
+        return respond(provider.given(IDEMPOTENT_STATE, Map.of("idempotencyKey", REUSED_KEY, "wallet", "Z123456789012"))
                 .uponReceiving("create an order to another wallet with an Idempotency-Key already used for the first order")
                 .method("POST").path(CREATE)
                 .headers("Content-Type", "application/json", IDEMPOTENCY_KEY, REUSED_KEY)
-                .body(Requests.createOrder("Z999999999999"))
-                .willRespondWith()
-                .status(409)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.error("ConflictError", 3002, error -> {
+                .body(Requests.createOrder("Z999999999999")),
+                409, Bodies.error("ConflictError", 3002, error -> {
                     error.stringType("message", "This Idempotency-Key was already used with another request body");
                     error.object("object", object -> {
                         object.stringValue("nameField", IDEMPOTENCY_KEY);
                         object.stringValue("err", "duplicate");
                         object.stringValue("type", IDEMPOTENCY_KEY);
                     });
-                }))
-                .toPact(V4Pact.class);
+                }));
     }
 
     @Test
@@ -239,16 +224,12 @@ class OrdersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact getOrder(PactDslWithProvider provider) {
-        return provider.given(ORDER_STATE, ORDER_PARAMS)
+        return respond(provider.given(ORDER_STATE, ORDER_PARAMS)
                 .uponReceiving("get an order by its uid and secret")
                 .method("GET").path(GET)
                 .queryParameterFromProviderState("orderUID", "orderUID", String.valueOf(ORDER_UID))
-                .queryParameterFromProviderState("orderSecret", "orderSecret", ORDER_SECRET)
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(order -> Bodies.ethToWmzOrder(order, "new")))
-                .toPact(V4Pact.class);
+                .queryParameterFromProviderState("orderSecret", "orderSecret", ORDER_SECRET),
+                200, Bodies.response(order -> Bodies.ethToWmzOrder(order, "new")));
     }
 
     @Test
@@ -264,16 +245,13 @@ class OrdersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact getOrderWithPayment(PactDslWithProvider provider) {
-        return provider.given(ORDER_STATE, ORDER_PARAMS)
+        return respond(provider.given(ORDER_STATE, ORDER_PARAMS)
                 .uponReceiving("get an order with its payment instructions")
                 .method("GET").path(GET)
                 .query("type=payment")
                 .queryParameterFromProviderState("orderUID", "orderUID", String.valueOf(ORDER_UID))
-                .queryParameterFromProviderState("orderSecret", "orderSecret", ORDER_SECRET)
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(order -> {
+                .queryParameterFromProviderState("orderSecret", "orderSecret", ORDER_SECRET),
+                200, Bodies.response(order -> {
                     Bodies.ethToWmzOrder(order, "new");
                     order.object("payment", payment -> {
                         payment.object("currency", c -> Bodies.currency(c, ETH, "Ethereum", "ETH", 8));
@@ -282,8 +260,7 @@ class OrdersPactTest {
                         payment.booleanType("manual", true);
                         payment.stringMatcher("payBefore", DATE_TIME, "2019-10-17T16:16:46.072Z");
                     });
-                }))
-                .toPact(V4Pact.class);
+                }));
     }
 
     @Test
@@ -300,16 +277,12 @@ class OrdersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact getOrderWithWrongSecret(PactDslWithProvider provider) {
-        return provider.given(ORDER_STATE, ORDER_PARAMS)
+        return respond(provider.given(ORDER_STATE, ORDER_PARAMS)
                 .uponReceiving("get an order with a secret that is not the order's")
                 .method("GET").path(GET)
                 .query("orderSecret=" + WRONG_SECRET)
-                .queryParameterFromProviderState("orderUID", "orderUID", String.valueOf(ORDER_UID))
-                .willRespondWith()
-                .status(404)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(orderNotFound())
-                .toPact(V4Pact.class);
+                .queryParameterFromProviderState("orderUID", "orderUID", String.valueOf(ORDER_UID)),
+                404, orderNotFound());
     }
 
     @Test
@@ -323,15 +296,11 @@ class OrdersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact getOrderWithMalformedSecret(PactDslWithProvider provider) {
-        return provider
+        return respond(provider
                 .uponReceiving("get an order with a secret that is not 24 base62 characters")
                 .method("GET").path(GET)
-                .query("orderUID=" + ORDER_UID + "&orderSecret=not-a-secret")
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("orderSecret"))
-                .toPact(V4Pact.class);
+                .query("orderUID=" + ORDER_UID + "&orderSecret=not-a-secret"),
+                400, validationError("orderSecret"));
     }
 
     @Test
@@ -347,19 +316,15 @@ class OrdersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact confirmPayment(PactDslWithProvider provider) {
-        return provider.given(ORDER_STATE, ORDER_PARAMS)
+        return respond(provider.given(ORDER_STATE, ORDER_PARAMS)
                 .uponReceiving("the client says it has paid (new to inProgress)")
                 .method("PUT").path(UPDATE_STATUS)
                 .headers("Content-Type", "application/json")
-                .body(statusRequest("inProgress"))
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(order -> {
+                .body(statusRequest("inProgress")),
+                200, Bodies.response(order -> {
                     Bodies.ethToWmzOrder(order, "inProgress");
                     order.stringMatcher("updatedAt", DATE_TIME, "2019-10-17T15:52:03.200Z");
-                }))
-                .toPact(V4Pact.class);
+                }));
     }
 
     @Test
@@ -374,7 +339,7 @@ class OrdersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact updateStatusOfUnknownOrder(PactDslWithProvider provider) {
-        return provider.given("no order with uid 999999999 exists")
+        return respond(provider.given("no order with uid 999999999 exists")
                 .uponReceiving("change the status of an order that does not exist")
                 .method("PUT").path(UPDATE_STATUS)
                 .headers("Content-Type", "application/json")
@@ -382,12 +347,8 @@ class OrdersPactTest {
                     body.numberValue("orderUID", 999999999L);
                     body.stringValue("orderSecret", ORDER_SECRET);
                     body.stringValue("status", "deleted");
-                }).build())
-                .willRespondWith()
-                .status(404)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(orderNotFound())
-                .toPact(V4Pact.class);
+                }).build()),
+                404, orderNotFound());
     }
 
     @Test
@@ -401,16 +362,12 @@ class OrdersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact cancelAPaidOrder(PactDslWithProvider provider) {
-        return provider.given("order exists with status inProgress", ORDER_PARAMS)
+        return respond(provider.given("order exists with status inProgress", ORDER_PARAMS)
                 .uponReceiving("cancel an order that is already in progress")
                 .method("PUT").path(UPDATE_STATUS)
                 .headers("Content-Type", "application/json")
-                .body(statusRequest("deleted"))
-                .willRespondWith()
-                .status(409)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.statusChangeNotAllowed("inProgress", "deleted"))
-                .toPact(V4Pact.class);
+                .body(statusRequest("deleted")),
+                409, Bodies.statusChangeNotAllowed("inProgress", "deleted"));
     }
 
     @Test
@@ -424,7 +381,7 @@ class OrdersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact updateStatusWithZeroUid(PactDslWithProvider provider) {
-        return provider
+        return respond(provider
                 .uponReceiving("change the status of order uid 0, which no order can have")
                 .method("PUT").path(UPDATE_STATUS)
                 .headers("Content-Type", "application/json")
@@ -432,12 +389,8 @@ class OrdersPactTest {
                     body.numberValue("orderUID", 0);
                     body.stringValue("orderSecret", ORDER_SECRET);
                     body.stringValue("status", "inProgress");
-                }).build())
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("orderUID"))
-                .toPact(V4Pact.class);
+                }).build()),
+                400, validationError("orderUID"));
     }
 
     @Test

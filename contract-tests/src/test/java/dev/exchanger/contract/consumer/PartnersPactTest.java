@@ -1,13 +1,13 @@
 package dev.exchanger.contract.consumer;
 
 import static dev.exchanger.contract.consumer.Bodies.DATE_TIME;
-import static dev.exchanger.contract.consumer.Bodies.JSON;
 import static dev.exchanger.contract.consumer.Bodies.OBJECT_ID;
 import static dev.exchanger.contract.consumer.Bodies.partnerNotFound;
 import static dev.exchanger.contract.consumer.Bodies.validationError;
 import static dev.exchanger.contract.consumer.ConsumerClients.partners;
 import static dev.exchanger.contract.consumer.Failures.assertNotFound;
 import static dev.exchanger.contract.consumer.Failures.assertValidationError;
+import static dev.exchanger.contract.consumer.Interactions.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -56,15 +56,11 @@ class PartnersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact listPartners(PactDslWithProvider provider) {
-        return provider.given(Pacts.PARTNER_STATE)
+        return respond(provider.given(Pacts.PARTNER_STATE)
                 .uponReceiving("the operator lists the partners with their keys")
                 .method("GET").path(PARTNERS)
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.listResponse(PartnersPactTest::partner))
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                200, Bodies.listResponse(PartnersPactTest::partner));
     }
 
     @Test
@@ -84,22 +80,18 @@ class PartnersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact createPartner(PactDslWithProvider provider) {
-        return provider
+        return respond(provider
                 .uponReceiving("the operator creates a partner")
                 .method("POST").path(PARTNERS)
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(Requests.named("Shop 42"))
-                .willRespondWith()
-                .status(201)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(partner -> {
+                .body(Requests.named("Shop 42")),
+                201, Bodies.response(partner -> {
                     partner.stringMatcher("_id", OBJECT_ID, Pacts.PARTNER_ID);
                     partner.stringValue("name", "Shop 42");
                     partner.stringMatcher("createdAt", DATE_TIME, "2019-10-01T09:00:00.000Z");
                     // a new partner has no key yet
                     partner.array("keys", keys -> { });
-                }))
-                .toPact(V4Pact.class);
+                }));
     }
 
     @Test
@@ -115,16 +107,12 @@ class PartnersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact createPartnerWithBlankName(PactDslWithProvider provider) {
-        return provider
+        return respond(provider
                 .uponReceiving("the operator creates a partner with an empty name")
                 .method("POST").path(PARTNERS)
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(Requests.named(""))
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("name"))
-                .toPact(V4Pact.class);
+                .body(Requests.named("")),
+                400, validationError("name"));
     }
 
     @Test
@@ -140,20 +128,16 @@ class PartnersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact getPartner(PactDslWithProvider provider) {
-        return provider.given(Pacts.PARTNER_STATE)
+        return respond(provider.given(Pacts.PARTNER_STATE)
                 .uponReceiving("the operator reads a partner with its keys")
                 .method("GET").path(PARTNER)
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(partner -> {
+                .headers("X-Api-Key", KEY),
+                200, Bodies.response(partner -> {
                     partner.stringValue("_id", Pacts.PARTNER_ID);
                     partner.stringType("name", "Shop 42");
                     partner.stringMatcher("createdAt", DATE_TIME, "2019-10-01T09:00:00.000Z");
                     partner.minArrayLike("keys", 1, PartnersPactTest::apiKey);
-                }))
-                .toPact(V4Pact.class);
+                }));
     }
 
     @Test
@@ -168,15 +152,11 @@ class PartnersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact getPartnerWithMalformedId(PactDslWithProvider provider) {
-        return provider
+        return respond(provider
                 .uponReceiving("the operator reads a partner by an id that is not 24 hex digits")
                 .method("GET").path(PARTNERS + "/not-an-id")
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("partnerId"))
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                400, validationError("partnerId"));
     }
 
     @Test
@@ -188,15 +168,11 @@ class PartnersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact getUnknownPartner(PactDslWithProvider provider) {
-        return provider.given("no partner with id " + UNKNOWN_PARTNER + " exists")
+        return respond(provider.given("no partner with id " + UNKNOWN_PARTNER + " exists")
                 .uponReceiving("the operator reads a partner that does not exist")
                 .method("GET").path(PARTNERS + "/" + UNKNOWN_PARTNER)
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(404)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(partnerNotFound())
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                404, partnerNotFound());
     }
 
     @Test
@@ -210,22 +186,18 @@ class PartnersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact createApiKey(PactDslWithProvider provider) {
-        return provider.given(Pacts.PARTNER_STATE)
+        return respond(provider.given(Pacts.PARTNER_STATE)
                 .uponReceiving("the operator creates an API key for a partner, shown this once")
                 .method("POST").path(KEYS)
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(Requests.named("production"))
-                .willRespondWith()
-                .status(201)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(key -> {
+                .body(Requests.named("production")),
+                201, Bodies.response(key -> {
                     key.stringMatcher("_id", OBJECT_ID, "5d8e5f4ab80b7b4cd75a6504");
                     key.stringValue("name", "production");
                     key.stringMatcher("prefix", PREFIX, "exk_3Xv9Qa1L");
                     key.stringMatcher("createdAt", DATE_TIME, "2019-10-01T09:01:00.000Z");
                     key.stringMatcher("key", "^exk_[0-9A-Za-z]{40}$", "exk_3Xv9Qa1LbT7mKp2Wq9sZ4nE8rY6uA1cD5fG0hJ3k");
-                }))
-                .toPact(V4Pact.class);
+                }));
     }
 
     @Test
@@ -241,16 +213,12 @@ class PartnersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact createApiKeyWithOverlongName(PactDslWithProvider provider) {
-        return provider.given(Pacts.PARTNER_STATE)
+        return respond(provider.given(Pacts.PARTNER_STATE)
                 .uponReceiving("the operator creates an API key with a name over 128 characters")
                 .method("POST").path(KEYS)
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(Requests.named(overlongName()))
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("name"))
-                .toPact(V4Pact.class);
+                .body(Requests.named(overlongName())),
+                400, validationError("name"));
     }
 
     @Test
@@ -262,16 +230,12 @@ class PartnersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact createApiKeyForUnknownPartner(PactDslWithProvider provider) {
-        return provider.given("no partner with id " + UNKNOWN_PARTNER + " exists")
+        return respond(provider.given("no partner with id " + UNKNOWN_PARTNER + " exists")
                 .uponReceiving("the operator creates an API key for a partner that does not exist")
                 .method("POST").path(PARTNERS + "/" + UNKNOWN_PARTNER + "/keys")
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(Requests.named("production"))
-                .willRespondWith()
-                .status(404)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(partnerNotFound())
-                .toPact(V4Pact.class);
+                .body(Requests.named("production")),
+                404, partnerNotFound());
     }
 
     @Test
@@ -285,19 +249,15 @@ class PartnersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact revokeApiKey(PactDslWithProvider provider) {
-        return provider.given("a partner has an API key to revoke", Map.of("partnerId", Pacts.PARTNER_ID, "keyId", "5d8e5f4ab80b7b4cd75a6504"))
+        return respond(provider.given("a partner has an API key to revoke", Map.of("partnerId", Pacts.PARTNER_ID, "keyId", "5d8e5f4ab80b7b4cd75a6504"))
                 .uponReceiving("the operator revokes a partner's API key")
                 .method("DELETE").pathFromProviderState("/admin/partners/${partnerId}/keys/${keyId}",
                         PARTNER + "/keys/5d8e5f4ab80b7b4cd75a6504")
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(key -> {
+                .headers("X-Api-Key", KEY),
+                200, Bodies.response(key -> {
                     apiKey(key);
                     key.stringMatcher("revokedAt", DATE_TIME, "2019-10-20T12:00:00.000Z");
-                }))
-                .toPact(V4Pact.class);
+                }));
     }
 
     @Test
@@ -312,15 +272,11 @@ class PartnersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact revokeApiKeyWithMalformedId(PactDslWithProvider provider) {
-        return provider.given(Pacts.PARTNER_STATE)
+        return respond(provider.given(Pacts.PARTNER_STATE)
                 .uponReceiving("the operator revokes an API key by an id that is not 24 hex digits")
                 .method("DELETE").path(KEYS + "/not-an-id")
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("keyId"))
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                400, validationError("keyId"));
     }
 
     @Test
@@ -332,15 +288,11 @@ class PartnersPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact revokeUnknownApiKey(PactDslWithProvider provider) {
-        return provider.given(Pacts.PARTNER_STATE)
+        return respond(provider.given(Pacts.PARTNER_STATE)
                 .uponReceiving("the operator revokes an API key the partner does not have")
                 .method("DELETE").path(KEYS + "/" + UNKNOWN_KEY)
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(404)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.error("NotFoundError", 2005, error -> error.stringType("message", "API key not found")))
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                404, Bodies.error("NotFoundError", 2005, error -> error.stringType("message", "API key not found")));
     }
 
     @Test
