@@ -131,7 +131,8 @@ final class Bodies {
         currency.integerType("scale", scale);
     }
 
-    private static void routeTerms(LambdaDslObject route) {
+    /** The terms every view of a route shows: rate, limits, reserve and payment window. */
+    static void routeTerms(LambdaDslObject route) {
         route.stringMatcher("rate", DECIMAL, "158.71");
         route.stringMatcher("minAmount", DECIMAL, "0.01");
         route.stringMatcher("maxAmount", DECIMAL, "50");

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.LambdaDslObject;
+import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
@@ -110,12 +111,9 @@ class CurrenciesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact createCurrencyWithTooPreciseReserve(PactDslWithProvider provider) {
-        return respond(provider
+        return tooPreciseReserve(provider
                 .uponReceiving("the operator creates a currency of scale 2 with a reserve of 3 decimals")
-                .method("POST").path(CURRENCIES)
-                .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(currency(false, "0.123")),
-                400, validationError("reserve", "format"));
+                .method("POST").path(CURRENCIES), false);
     }
 
     @Test
@@ -174,12 +172,9 @@ class CurrenciesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact updateCurrencyWithTooPreciseReserve(PactDslWithProvider provider) {
-        return respond(provider.given(CURRENCY_STATE)
+        return tooPreciseReserve(provider.given(CURRENCY_STATE)
                 .uponReceiving("the operator sets a reserve of 3 decimals on a currency of scale 2")
-                .method("PUT").pathFromProviderState(CURRENCY, CURRENCIES + "/" + CURRENCY_ID)
-                .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(currency(true, "0.123")),
-                400, validationError("reserve", "format"));
+                .method("PUT").pathFromProviderState(CURRENCY, CURRENCIES + "/" + CURRENCY_ID), true);
     }
 
     @Test
@@ -230,6 +225,15 @@ class CurrenciesPactTest {
     }
 
     // ---------------------------------------------------------------------------------------
+
+    /**
+     * A currency of scale 2 with a reserve of 3 decimals (its xml code the state's when
+     * {@code fromState}): refused alike on create and on update.
+     */
+    private static V4Pact tooPreciseReserve(PactDslRequestWithPath request, boolean fromState) {
+        return respond(request.headers("X-Api-Key", KEY, "Content-Type", "application/json").body(currency(fromState, "0.123")),
+                400, validationError("reserve", "format"));
+    }
 
     /** A currency as the operator lists it: reserve, payment instructions and last change. */
     private static void eth(LambdaDslObject currency) {
