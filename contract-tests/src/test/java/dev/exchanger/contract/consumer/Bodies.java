@@ -180,6 +180,19 @@ final class Bodies {
     }
 
     /**
+     * The first page of orders at the spec's default size (the client sent neither page nor
+     * size), with at least one order like {@code order}.
+     */
+    static DslPart firstPage(Consumer<LambdaDslObject> order) {
+        return response(page -> {
+            page.minArrayLike("items", 1, order);
+            page.numberValue("page", 0);
+            page.numberValue("size", 20);
+            page.integerType("total", 1);
+        });
+    }
+
+    /**
      * An order's details: the order, its history from its creation ({@code new}, by the client) to
      * {@code status} (by {@code actor}, with {@code comment} or none), and the IPN of that change.
      */
