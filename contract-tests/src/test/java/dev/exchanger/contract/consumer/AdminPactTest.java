@@ -1,27 +1,19 @@
 package dev.exchanger.contract.consumer;
 
-import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
-import static dev.exchanger.contract.consumer.Bodies.API_KEY_CHALLENGE;
-import static dev.exchanger.contract.consumer.Bodies.JSON;
 import static dev.exchanger.contract.consumer.Bodies.ORDER_UID;
-import static dev.exchanger.contract.consumer.Bodies.forbidden;
 import static dev.exchanger.contract.consumer.Bodies.orderNotFound;
-import static dev.exchanger.contract.consumer.Bodies.overlongComment;
-import static dev.exchanger.contract.consumer.Bodies.statusRequest;
-import static dev.exchanger.contract.consumer.Bodies.unauthorized;
 import static dev.exchanger.contract.consumer.Bodies.validationError;
 import static dev.exchanger.contract.consumer.ConsumerClients.admin;
-import static dev.exchanger.contract.consumer.ConsumerClients.envelope;
-import static dev.exchanger.contract.consumer.Failures.assertForbidden;
+import static dev.exchanger.contract.consumer.Failures.assertConflict;
 import static dev.exchanger.contract.consumer.Failures.assertOrderNotFound;
-import static dev.exchanger.contract.consumer.Failures.assertUnauthorized;
 import static dev.exchanger.contract.consumer.Failures.assertValidationError;
+import static dev.exchanger.contract.consumer.Interactions.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import au.com.dius.pact.consumer.MockServer;
-import au.com.dius.pact.consumer.dsl.DslPart;
+import au.com.dius.pact.consumer.dsl.LambdaDslObject;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
@@ -30,7 +22,6 @@ import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import dev.exchanger.client.ApiClient;
 import dev.exchanger.client.ApiException;
-import dev.exchanger.client.model.ErrorType;
 import dev.exchanger.client.model.IpnDelivery;
 import dev.exchanger.client.model.OrderDetails;
 import dev.exchanger.client.model.OrderPage;
@@ -47,7 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The generated client's operator calls ({@code AdminApi}) against the Pact mock server, with the
  * operator's key in {@code X-Api-Key}: one interaction per operation and documented answer that
- * a client can provoke. The uids the server makes come from the provider state.
+ * a client can provoke (the refused keys, 401 and 403, are {@link KeyRefusalsPactTest}'s). The
+ * uids the server makes come from the provider state.
  */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = Pacts.PROVIDER, pactVersion = PactSpecVersion.V4)
@@ -59,7 +51,6 @@ class AdminPactTest {
     private static final String ORDER_STATE = "order exists";
     private static final Map<String, Object> ORDER_PARAMS = Map.of("orderUID", ORDER_UID);
     private static final String KEY = Pacts.OPERATOR_KEY;
-    private static final String WRONG_KEY = "not-the-operator-key";
     private static final String PARTNER = "shop42";
     private static final String PARTNER_STATE = Pacts.PARTNER_STATE;
     private static final String PARTNER_ORDER_STATE = "order exists, created with the partner's API key";
@@ -70,26 +61,16 @@ class AdminPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact searchOrders(PactDslWithProvider provider) {
-        return provider.given("order exists with partner and status", Map.of("partner", PARTNER, "status", "inProgress"))
+        return respond(provider.given("order exists with partner and status", Map.of("partner", PARTNER, "status", "inProgress"))
                 .uponReceiving("the operator searches the orders in progress of one affiliate code, ETH to WMZ, since 2019")
                 .method("GET").path(SEARCH)
                 // a time with an offset, which the client must percent-encode ('+' and ':')
                 .query("status=inProgress&partner=" + PARTNER + "&xmlFrom=ETH&xmlTo=WMZ&createdFrom=" + SINCE)
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(page -> {
-                    page.minArrayLike("items", 1, order -> {
-                        Bodies.ethToWmzOrderView(order, "inProgress");
-                        order.stringValue("partner", PARTNER);
-                    });
-                    // the spec's defaults, as the client sent neither
-                    page.numberValue("page", 0);
-                    page.numberValue("size", 20);
-                    page.integerType("total", 1);
-                }))
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                200, Bodies.firstPage(order -> {
+                    Bodies.ethToWmzOrderView(order, "inProgress");
+                    order.stringValue("partner", PARTNER);
+                }));
     }
 
     @Test
@@ -112,25 +93,16 @@ class AdminPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact searchOrdersOfPartner(PactDslWithProvider provider) {
-        return provider.given(PARTNER_STATE).given(PARTNER_ORDER_STATE, ORDER_PARAMS)
+        return respond(provider.given(PARTNER_STATE).given(PARTNER_ORDER_STATE, ORDER_PARAMS)
                 .uponReceiving("the operator searches the orders a partner created with its key")
                 .method("GET").path(SEARCH)
                 .query("partnerId=" + Pacts.PARTNER_ID)
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(page -> {
-                    page.minArrayLike("items", 1, order -> {
-                        Bodies.ethToWmzOrderView(order, "new");
-                        // the order is the partner's whose key created it
-                        order.stringValue("partnerId", Pacts.PARTNER_ID);
-                    });
-                    page.numberValue("page", 0);
-                    page.numberValue("size", 20);
-                    page.integerType("total", 1);
-                }))
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                200, Bodies.firstPage(order -> {
+                    Bodies.ethToWmzOrderView(order, "new");
+                    // the order is the partner's whose key created it
+                    order.stringValue("partnerId", Pacts.PARTNER_ID);
+                }));
     }
 
     @Test
@@ -147,16 +119,12 @@ class AdminPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact searchOrdersWithOversizedPage(PactDslWithProvider provider) {
-        return provider
+        return respond(provider
                 .uponReceiving("the operator asks for a page of 1000 orders, over the maximum of 100")
                 .method("GET").path(SEARCH)
                 .query("size=1000")
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("size"))
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                400, validationError("size"));
     }
 
     @Test
@@ -168,52 +136,15 @@ class AdminPactTest {
         assertValidationError(e, "size");
     }
 
-    @Pact(consumer = Pacts.CONSUMER)
-    V4Pact searchOrdersWithWrongKey(PactDslWithProvider provider) {
-        return provider
-                .uponReceiving("search the orders with a key that is not the operator's")
-                .method("GET").path(SEARCH)
-                .headers("X-Api-Key", WRONG_KEY)
-                .willRespondWith()
-                .status(401)
-                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(unauthorized())
-                .toPact(V4Pact.class);
-    }
-
-    @Test
-    @PactTestFor(pactMethod = "searchOrdersWithWrongKey")
-    void refusesAWrongKey(MockServer mockServer) {
-        ApiException e = catchThrowableOfType(ApiException.class,
-                () -> admin(mockServer, WRONG_KEY).searchOrders(null, null, null, null, null, null, null, null, null, null));
-
-        assertUnauthorized(e);
-    }
-
     // ---- getOrderDetails ------------------------------------------------------------------
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact getOrderDetails(PactDslWithProvider provider) {
-        return provider.given("order exists with an ipnUrl and status inProgress", ORDER_PARAMS)
+        return respond(provider.given("order exists with an ipnUrl and status inProgress", ORDER_PARAMS)
                 .uponReceiving("the operator reads an order with its history and its IPN")
                 .method("GET").pathFromProviderState(DETAILS, "/admin/orders/" + ORDER_UID)
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(details -> {
-                    details.object("order", order -> {
-                        Bodies.ethToWmzOrderView(order, "inProgress");
-                        order.stringMatcher("ipnUrl", "^https?://.+", "https://shop.example.com/ipn/exchanger");
-                    });
-                    details.array("history", history -> {
-                        history.object(line -> Bodies.statusChange(line, null, "new", "client", null));
-                        history.object(line -> Bodies.statusChange(line, "new", "inProgress", "client", null));
-                    });
-                    details.array("ipn", ipn -> ipn.object(delivery -> Bodies.ipnDelivery(delivery, "inProgress")));
-                }))
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                200, Bodies.orderDetails(AdminPactTest::withIpnUrl, "inProgress", "client", null));
     }
 
     @Test
@@ -240,37 +171,12 @@ class AdminPactTest {
     }
 
     @Pact(consumer = Pacts.CONSUMER)
-    V4Pact getOrderDetailsWithoutKey(PactDslWithProvider provider) {
-        return provider.given(ORDER_STATE, ORDER_PARAMS)
-                .uponReceiving("read an order's details without the operator's key")
-                .method("GET").pathFromProviderState(DETAILS, "/admin/orders/" + ORDER_UID)
-                .willRespondWith()
-                .status(401)
-                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(unauthorized())
-                .toPact(V4Pact.class);
-    }
-
-    @Test
-    @PactTestFor(pactMethod = "getOrderDetailsWithoutKey")
-    void refusesAMissingKey(MockServer mockServer) {
-        ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, null).getOrderDetails(ORDER_UID));
-
-        assertUnauthorized(e);
-    }
-
-    @Pact(consumer = Pacts.CONSUMER)
     V4Pact getDetailsOfUnknownOrder(PactDslWithProvider provider) {
-        return provider.given("no order with uid 999999999 exists")
+        return respond(provider.given("no order with uid 999999999 exists")
                 .uponReceiving("the operator reads an order that does not exist")
                 .method("GET").path("/admin/orders/999999999")
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(404)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(orderNotFound())
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                404, orderNotFound());
     }
 
     @Test
@@ -283,15 +189,11 @@ class AdminPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact getDetailsWithZeroUid(PactDslWithProvider provider) {
-        return provider
+        return respond(provider
                 .uponReceiving("the operator reads order uid 0, which no order can have")
                 .method("GET").path("/admin/orders/0")
-                .headers("X-Api-Key", KEY)
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("orderUID"))
-                .toPact(V4Pact.class);
+                .headers("X-Api-Key", KEY),
+                400, validationError("orderUID"));
     }
 
     @Test
@@ -306,27 +208,13 @@ class AdminPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact changeOrderStatus(PactDslWithProvider provider) {
-        return provider.given("order exists with an ipnUrl", ORDER_PARAMS)
+        return respond(provider.given("order exists with an ipnUrl", ORDER_PARAMS)
                 .uponReceiving("the operator moves a new order to inProgress with a comment")
                 .method("POST").pathFromProviderState(STATUS, "/admin/orders/" + ORDER_UID + "/status")
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(statusRequest("inProgress", COMMENT))
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.response(details -> {
-                    details.object("order", order -> {
-                        Bodies.ethToWmzOrderView(order, "inProgress");
-                        order.stringMatcher("ipnUrl", "^https?://.+", "https://shop.example.com/ipn/exchanger");
-                    });
-                    details.array("history", history -> {
-                        history.object(line -> Bodies.statusChange(line, null, "new", "client", null));
-                        history.object(line -> Bodies.statusChange(line, "new", "inProgress", "operator", COMMENT));
-                    });
-                    // the change's IPN, written with it
-                    details.array("ipn", ipn -> ipn.object(delivery -> Bodies.ipnDelivery(delivery, "inProgress")));
-                }))
-                .toPact(V4Pact.class);
+                .body(Requests.statusChange("inProgress", COMMENT)),
+                // the change's IPN, written with it
+                200, Bodies.orderDetails(AdminPactTest::withIpnUrl, "inProgress", "operator", COMMENT));
     }
 
     @Test
@@ -349,41 +237,13 @@ class AdminPactTest {
     }
 
     @Pact(consumer = Pacts.CONSUMER)
-    V4Pact changeOrderStatusWithWrongKey(PactDslWithProvider provider) {
-        return provider.given(ORDER_STATE, ORDER_PARAMS)
-                .uponReceiving("move an order with a key that is not the operator's")
-                .method("POST").pathFromProviderState(STATUS, "/admin/orders/" + ORDER_UID + "/status")
-                .headers("X-Api-Key", WRONG_KEY, "Content-Type", "application/json")
-                .body(statusRequest("inProgress", null))
-                .willRespondWith()
-                .status(401)
-                .matchHeader("WWW-Authenticate", "^" + API_KEY_CHALLENGE + "$", API_KEY_CHALLENGE)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(unauthorized())
-                .toPact(V4Pact.class);
-    }
-
-    @Test
-    @PactTestFor(pactMethod = "changeOrderStatusWithWrongKey")
-    void refusesAChangeWithAWrongKey(MockServer mockServer) {
-        ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, WRONG_KEY)
-                .changeOrderStatus(ORDER_UID, new OrderStatusChangeRequest().status(OrderStatus.IN_PROGRESS)));
-
-        assertUnauthorized(e);
-    }
-
-    @Pact(consumer = Pacts.CONSUMER)
     V4Pact changeStatusOfUnknownOrder(PactDslWithProvider provider) {
-        return provider.given("no order with uid 999999999 exists")
+        return respond(provider.given("no order with uid 999999999 exists")
                 .uponReceiving("the operator moves an order that does not exist")
                 .method("POST").path("/admin/orders/999999999/status")
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(statusRequest("inProgress", null))
-                .willRespondWith()
-                .status(404)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(orderNotFound())
-                .toPact(V4Pact.class);
+                .body(Requests.statusChange("inProgress", null)),
+                404, orderNotFound());
     }
 
     @Test
@@ -397,17 +257,12 @@ class AdminPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact completeANewOrder(PactDslWithProvider provider) {
-        return provider.given(ORDER_STATE, ORDER_PARAMS)
+        return respond(provider.given(ORDER_STATE, ORDER_PARAMS)
                 .uponReceiving("the operator moves a new order straight to done")
                 .method("POST").pathFromProviderState(STATUS, "/admin/orders/" + ORDER_UID + "/status")
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(statusRequest("done", "paid out"))
-                .willRespondWith()
-                .status(409)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.error("ConflictError", 3001,
-                        error -> error.stringType("message", "Status change from new to done is not allowed")))
-                .toPact(V4Pact.class);
+                .body(Requests.statusChange("done", "paid out")),
+                409, Bodies.statusChangeNotAllowed("new", "done"));
     }
 
     @Test
@@ -416,106 +271,35 @@ class AdminPactTest {
         ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, KEY)
                 .changeOrderStatus(ORDER_UID, new OrderStatusChangeRequest().status(OrderStatus.DONE).comment("paid out")));
 
-        assertThat(e.getCode()).isEqualTo(409);
-        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.CONFLICT_ERROR);
-        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(3001);
+        assertConflict(e, 3001);
     }
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact changeStatusWithOverlongComment(PactDslWithProvider provider) {
-        return provider.given(ORDER_STATE, ORDER_PARAMS)
+        return respond(provider.given(ORDER_STATE, ORDER_PARAMS)
                 .uponReceiving("the operator moves an order with a comment over 1024 characters")
                 .method("POST").pathFromProviderState(STATUS, "/admin/orders/" + ORDER_UID + "/status")
                 .headers("X-Api-Key", KEY, "Content-Type", "application/json")
-                .body(statusRequest("inProgress", overlongComment()))
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("comment"))
-                .toPact(V4Pact.class);
+                .body(Requests.statusChange("inProgress", Requests.overlongComment())),
+                400, validationError("comment"));
     }
 
     @Test
     @PactTestFor(pactMethod = "changeStatusWithOverlongComment")
     void reportsAnOverlongComment(MockServer mockServer) {
         ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, KEY).changeOrderStatus(ORDER_UID,
-                new OrderStatusChangeRequest().status(OrderStatus.IN_PROGRESS).comment(overlongComment())));
+                new OrderStatusChangeRequest().status(OrderStatus.IN_PROGRESS).comment(Requests.overlongComment())));
 
         assertValidationError(e, "comment");
     }
 
-    // ---- a partner's key on the operator's API -------------------------------------------
-
-    @Pact(consumer = Pacts.CONSUMER)
-    V4Pact searchOrdersWithPartnerKey(PactDslWithProvider provider) {
-        return provider.given(PARTNER_STATE)
-                .uponReceiving("search the orders with a partner's key, which is not the operator's")
-                .method("GET").path(SEARCH)
-                .headers("X-Api-Key", Pacts.PARTNER_KEY)
-                .willRespondWith()
-                .status(403)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(forbidden())
-                .toPact(V4Pact.class);
-    }
-
-    @Test
-    @PactTestFor(pactMethod = "searchOrdersWithPartnerKey")
-    void refusesAPartnersKeyForTheSearch(MockServer mockServer) {
-        ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, Pacts.PARTNER_KEY)
-                .searchOrders(null, null, null, null, null, null, null, null, null, null));
-
-        assertForbidden(e);
-    }
-
-    @Pact(consumer = Pacts.CONSUMER)
-    V4Pact getOrderDetailsWithPartnerKey(PactDslWithProvider provider) {
-        return provider.given(PARTNER_STATE).given(ORDER_STATE, ORDER_PARAMS)
-                .uponReceiving("read an order's details with a partner's key, which is not the operator's")
-                .method("GET").pathFromProviderState(DETAILS, "/admin/orders/" + ORDER_UID)
-                .headers("X-Api-Key", Pacts.PARTNER_KEY)
-                .willRespondWith()
-                .status(403)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(forbidden())
-                .toPact(V4Pact.class);
-    }
-
-    @Test
-    @PactTestFor(pactMethod = "getOrderDetailsWithPartnerKey")
-    void refusesAPartnersKeyForTheDetails(MockServer mockServer) {
-        ApiException e = catchThrowableOfType(ApiException.class,
-                () -> admin(mockServer, Pacts.PARTNER_KEY).getOrderDetails(ORDER_UID));
-
-        assertForbidden(e);
-    }
-
-    @Pact(consumer = Pacts.CONSUMER)
-    V4Pact changeOrderStatusWithPartnerKey(PactDslWithProvider provider) {
-        return provider.given(PARTNER_STATE).given(ORDER_STATE, ORDER_PARAMS)
-                .uponReceiving("move an order with a partner's key, which is not the operator's")
-                .method("POST").pathFromProviderState(STATUS, "/admin/orders/" + ORDER_UID + "/status")
-                .headers("X-Api-Key", Pacts.PARTNER_KEY, "Content-Type", "application/json")
-                .body(statusRequest("inProgress", null))
-                .willRespondWith()
-                .status(403)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(forbidden())
-                .toPact(V4Pact.class);
-    }
-
-    @Test
-    @PactTestFor(pactMethod = "changeOrderStatusWithPartnerKey")
-    void refusesAPartnersKeyForAChange(MockServer mockServer) {
-        ApiException e = catchThrowableOfType(ApiException.class, () -> admin(mockServer, Pacts.PARTNER_KEY)
-                .changeOrderStatus(ORDER_UID, new OrderStatusChangeRequest().status(OrderStatus.IN_PROGRESS)));
-
-        assertForbidden(e);
-    }
-
     // ---------------------------------------------------------------------------------------
 
-    /** The operator's change as the generated client sends it (no {@code comment} when null). */
+    /** The order in progress as the operator sees it, with the ipnUrl it was created with. */
+    private static void withIpnUrl(LambdaDslObject order) {
+        Bodies.ethToWmzOrderView(order, "inProgress");
+        order.stringMatcher("ipnUrl", "^https?://.+", "https://shop.example.com/ipn/exchanger");
+    }
 
     /**
      * The operator's answer carried no order secret: {@link ConsumerClients#admin} reads answers

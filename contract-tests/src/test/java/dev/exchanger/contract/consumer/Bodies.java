@@ -36,17 +36,11 @@ final class Bodies {
     static final long ORDER_UID = 1409;
     static final String ORDER_SECRET = "dGqwF2M2eBPaSN1G5ljMS1cb";
     static final String ORDER_ID = "5d8e6002b80b7b4cd75a6424";
+    /** The webhook id of the example order's IPN. */
+    static final String WEBHOOK_ID = "msg_5d8e6002b80b7b4cd75a6425";
     static final String REQUEST_ID = "6f1c2a9e4b7d4f0e";
 
     private Bodies() {
-    }
-
-    static DslPart orderResponse(Consumer<LambdaDslObject> order) {
-        return newJsonBody(body -> {
-            body.booleanValue("success", true);
-            body.object("data", order);
-            body.stringType("requestId", REQUEST_ID);
-        }).build();
     }
 
     /** An order of 2 ETH to WMZ with a WMZ wallet and an e-mail, in the given status. */
@@ -95,18 +89,11 @@ final class Bodies {
         currency.integerType("scale", scale);
     }
 
-    private static void fieldValue(LambdaDslObject value, String key, String name, String example) {
+    /** One value of an order's field, as the order (or its IPN) carries it. */
+    static void fieldValue(LambdaDslObject value, String key, String name, String example) {
         value.stringMatcher("key", OBJECT_ID, key);
         value.stringType("name", name);
         value.stringType("value", example);
-    }
-
-    static DslPart routeResponse(Consumer<LambdaDslObject> route) {
-        return newJsonBody(body -> {
-            body.booleanValue("success", true);
-            body.object("data", route);
-            body.stringType("requestId", REQUEST_ID);
-        }).build();
     }
 
     /** The demo route ETH -> WMZ as the client reads it: rate, limits, reserve and its fields. */
@@ -136,14 +123,16 @@ final class Bodies {
                 "client@example.com"));
     }
 
-    private static void anyCurrency(LambdaDslObject currency, String id, String name, String xml, int scale) {
+    /** Any currency: its xml code by the spec's pattern, its name and scale by type. */
+    static void anyCurrency(LambdaDslObject currency, String id, String name, String xml, int scale) {
         currency.stringMatcher("_id", OBJECT_ID, id);
         currency.stringType("name", name);
         currency.stringMatcher("xml", XML_CODE, xml);
         currency.integerType("scale", scale);
     }
 
-    private static void routeTerms(LambdaDslObject route) {
+    /** The terms every view of a route shows: rate, limits, reserve and payment window. */
+    static void routeTerms(LambdaDslObject route) {
         route.stringMatcher("rate", DECIMAL, "158.71");
         route.stringMatcher("minAmount", DECIMAL, "0.01");
         route.stringMatcher("maxAmount", DECIMAL, "50");
@@ -159,7 +148,7 @@ final class Bodies {
         field.stringType("example", example);
     }
 
-    /** The success envelope around the operator's data: a page of orders, an order's details. */
+    /** The success envelope around one object: an order, a route, a page of orders, an order's details. */
     static DslPart response(Consumer<LambdaDslObject> data) {
         return newJsonBody(body -> {
             body.booleanValue("success", true);
@@ -168,8 +157,17 @@ final class Bodies {
         }).build();
     }
 
+    /** The success envelope around a list of at least one element, each like {@code element}. */
+    static DslPart listResponse(Consumer<LambdaDslObject> element) {
+        return newJsonBody(body -> {
+            body.booleanValue("success", true);
+            body.minArrayLike("data", 1, element);
+            body.stringType("requestId", REQUEST_ID);
+        }).build();
+    }
+
     /** One line of an order's history; {@code from} is null on the first line (the creation). */
-    static void statusChange(LambdaDslObject change, String from, String to, String actor, String comment) {
+    private static void statusChange(LambdaDslObject change, String from, String to, String actor, String comment) {
         if (from != null) {
             change.stringValue("from", from);
         }
@@ -182,12 +180,40 @@ final class Bodies {
     }
 
     /**
+     * The first page of orders at the spec's default size (the client sent neither page nor
+     * size), with at least one order like {@code order}.
+     */
+    static DslPart firstPage(Consumer<LambdaDslObject> order) {
+        return response(page -> {
+            page.minArrayLike("items", 1, order);
+            page.numberValue("page", 0);
+            page.numberValue("size", 20);
+            page.integerType("total", 1);
+        });
+    }
+
+    /**
+     * An order's details: the order, its history from its creation ({@code new}, by the client) to
+     * {@code status} (by {@code actor}, with {@code comment} or none), and the IPN of that change.
+     */
+    static DslPart orderDetails(Consumer<LambdaDslObject> order, String status, String actor, String comment) {
+        return response(details -> {
+            details.object("order", order);
+            details.array("history", history -> {
+                history.object(line -> statusChange(line, null, "new", "client", null));
+                history.object(line -> statusChange(line, "new", status, actor, comment));
+            });
+            details.array("ipn", ipn -> ipn.object(delivery -> ipnDelivery(delivery, status)));
+        });
+    }
+
+    /**
      * One IPN of an order for the given status, whatever its delivery stands at: its state and
      * attempts change while the dispatcher works, so they are matched by the spec's enum and by
      * type, and the attempt log may still be empty.
      */
     static void ipnDelivery(LambdaDslObject ipn, String newStatus) {
-        ipn.stringType("webhookId", "msg_5d8e6002b80b7b4cd75a6425");
+        ipn.stringType("webhookId", WEBHOOK_ID);
         ipn.stringValue("newStatus", newStatus);
         ipn.stringMatcher("url", "^https?://.+", "https://shop.example.com/ipn/exchanger");
         ipn.stringMatcher("state", "^(pending|delivered|failed|stopped)$", "pending");
@@ -253,18 +279,20 @@ final class Bodies {
         return error("NotFoundError", 2003, error -> error.stringType("message", "Partner not found"));
     }
 
-    /** A change of an order's status, the operator's or a partner's of its test order. */
-    static DslPart statusRequest(String status, String comment) {
-        return newJsonBody(body -> {
-            body.stringValue("status", status);
-            if (comment != null) {
-                body.stringValue("comment", comment);
-            }
-        }).build();
+    /** A status change that the table of allowed changes does not have (3001). */
+    static DslPart statusChangeNotAllowed(String from, String to) {
+        return error("ConflictError", 3001,
+                error -> error.stringType("message", "Status change from " + from + " to " + to + " is not allowed"));
     }
 
-    /** One character over the spec's {@code maxLength} of 1024. */
-    static String overlongComment() {
-        return "x".repeat(1025);
+    /** Another currency or route already has this field's value (3003), named in {@code object.nameField}. */
+    static DslPart alreadyExists(String parameter) {
+        return error("ConflictError", 3003, error -> {
+            error.stringType("message", "A currency with xml code ETH already exists");
+            error.object("object", object -> {
+                object.stringValue("nameField", parameter);
+                object.stringValue("err", "duplicate");
+            });
+        });
     }
 }

@@ -5,6 +5,7 @@ import dev.exchanger.client.ApiClient;
 import dev.exchanger.client.ApiException;
 import dev.exchanger.client.auth.ApiKeys;
 import dev.exchanger.client.api.AdminApi;
+import dev.exchanger.client.api.CabinetApi;
 import dev.exchanger.client.api.OrdersApi;
 import dev.exchanger.client.api.PartnersApi;
 import dev.exchanger.client.api.RoutesApi;
@@ -61,6 +62,11 @@ final class ConsumerClients {
         ApiClient client = withKey(client(mockServer), apiKey);
         client.setObjectMapper(STRICT);
         return new PartnersApi(client);
+    }
+
+    /** A partner's cabinet with this key, or with no key when null. */
+    static CabinetApi cabinet(MockServer mockServer, String apiKey) {
+        return new CabinetApi(withKey(client(mockServer), apiKey));
     }
 
     /**

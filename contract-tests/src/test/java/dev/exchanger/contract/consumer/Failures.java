@@ -46,4 +46,17 @@ final class Failures {
     static void assertRouteNotFound(ApiException e) {
         assertNotFound(e, 2002);
     }
+
+    /** A conflict with the state of things: 3001 a status change the table does not allow, 3002 a reused Idempotency-Key. */
+    static void assertConflict(ApiException e, int code) {
+        assertThat(e.getCode()).isEqualTo(409);
+        assertThat(envelope(e).getError().getErrorType()).isEqualTo(ErrorType.CONFLICT_ERROR);
+        assertThat(envelope(e).getError().getErrorCode()).isEqualTo(code);
+    }
+
+    /** Another currency or route already has the value of this field (3003). */
+    static void assertAlreadyExists(ApiException e, String nameField) {
+        assertConflict(e, 3003);
+        assertThat(envelope(e).getError().getObject().getNameField()).isEqualTo(nameField);
+    }
 }

@@ -1,18 +1,17 @@
 package dev.exchanger.contract.consumer;
 
 import static dev.exchanger.contract.consumer.Bodies.ETH_TO_WMZ;
-import static dev.exchanger.contract.consumer.Bodies.JSON;
 import static dev.exchanger.contract.consumer.Bodies.UNKNOWN_ROUTE;
 import static dev.exchanger.contract.consumer.Bodies.routeNotFound;
 import static dev.exchanger.contract.consumer.Bodies.validationError;
 import static dev.exchanger.contract.consumer.ConsumerClients.routes;
 import static dev.exchanger.contract.consumer.Failures.assertRouteNotFound;
 import static dev.exchanger.contract.consumer.Failures.assertValidationError;
+import static dev.exchanger.contract.consumer.Interactions.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import au.com.dius.pact.consumer.MockServer;
-import au.com.dius.pact.consumer.dsl.LambdaDsl;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
@@ -41,18 +40,10 @@ class RoutesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact listRoutes(PactDslWithProvider provider) {
-        return provider.given(ROUTE_STATE)
+        return respond(provider.given(ROUTE_STATE)
                 .uponReceiving("list the active routes")
-                .method("GET").path(LIST)
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(LambdaDsl.newJsonBody(body -> {
-                    body.booleanValue("success", true);
-                    body.minArrayLike("data", 1, Bodies::anyRoute);
-                    body.stringType("requestId", Bodies.REQUEST_ID);
-                }).build())
-                .toPact(V4Pact.class);
+                .method("GET").path(LIST),
+                200, Bodies.listResponse(Bodies::anyRoute));
     }
 
     @Test
@@ -68,15 +59,11 @@ class RoutesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact listRoutesWithMalformedCurrencyId(PactDslWithProvider provider) {
-        return provider
+        return respond(provider
                 .uponReceiving("list the routes from a currency id that is not an ObjectId")
                 .method("GET").path(LIST)
-                .query("fromCurrencyId=ETH")
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("fromCurrencyId"))
-                .toPact(V4Pact.class);
+                .query("fromCurrencyId=ETH"),
+                400, validationError("fromCurrencyId"));
     }
 
     @Test
@@ -91,15 +78,11 @@ class RoutesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact getRoute(PactDslWithProvider provider) {
-        return provider.given(ROUTE_STATE)
+        return respond(provider.given(ROUTE_STATE)
                 .uponReceiving("get the route ETH to WMZ by its id")
                 .method("GET").path(ONE)
-                .queryParameterFromProviderState("id", "routeId", ETH_TO_WMZ)
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.routeResponse(Bodies::ethToWmzRoute))
-                .toPact(V4Pact.class);
+                .queryParameterFromProviderState("id", "routeId", ETH_TO_WMZ),
+                200, Bodies.response(Bodies::ethToWmzRoute));
     }
 
     @Test
@@ -110,15 +93,11 @@ class RoutesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact getUnknownRoute(PactDslWithProvider provider) {
-        return provider.given("no route with id " + UNKNOWN_ROUTE + " exists")
+        return respond(provider.given("no route with id " + UNKNOWN_ROUTE + " exists")
                 .uponReceiving("get a route that does not exist")
                 .method("GET").path(ONE)
-                .query("id=" + UNKNOWN_ROUTE)
-                .willRespondWith()
-                .status(404)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(routeNotFound())
-                .toPact(V4Pact.class);
+                .query("id=" + UNKNOWN_ROUTE),
+                404, routeNotFound());
     }
 
     @Test
@@ -131,15 +110,11 @@ class RoutesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact getRouteWithMalformedId(PactDslWithProvider provider) {
-        return provider
+        return respond(provider
                 .uponReceiving("get a route by an id that is not an ObjectId")
                 .method("GET").path(ONE)
-                .query("id=eth-to-wmz")
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("id"))
-                .toPact(V4Pact.class);
+                .query("id=eth-to-wmz"),
+                400, validationError("id"));
     }
 
     @Test
@@ -154,15 +129,11 @@ class RoutesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact getRouteByXml(PactDslWithProvider provider) {
-        return provider.given(ROUTE_STATE)
+        return respond(provider.given(ROUTE_STATE)
                 .uponReceiving("get the route ETH to WMZ by its currencies' xml codes")
                 .method("GET").path(BY_XML)
-                .query("xmlIn=ETH&xmlOut=WMZ")
-                .willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(Bodies.routeResponse(Bodies::ethToWmzRoute))
-                .toPact(V4Pact.class);
+                .query("xmlIn=ETH&xmlOut=WMZ"),
+                200, Bodies.response(Bodies::ethToWmzRoute));
     }
 
     @Test
@@ -173,15 +144,11 @@ class RoutesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact getRouteByXmlWithoutRoute(PactDslWithProvider provider) {
-        return provider.given("no active route from WMZ to ETH exists")
+        return respond(provider.given("no active route from WMZ to ETH exists")
                 .uponReceiving("get a route between two currencies that have none")
                 .method("GET").path(BY_XML)
-                .query("xmlIn=WMZ&xmlOut=ETH")
-                .willRespondWith()
-                .status(404)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(routeNotFound())
-                .toPact(V4Pact.class);
+                .query("xmlIn=WMZ&xmlOut=ETH"),
+                404, routeNotFound());
     }
 
     @Test
@@ -194,15 +161,11 @@ class RoutesPactTest {
 
     @Pact(consumer = Pacts.CONSUMER)
     V4Pact getRouteByMalformedXml(PactDslWithProvider provider) {
-        return provider
+        return respond(provider
                 .uponReceiving("get a route by an xml code with characters no code has")
                 .method("GET").path(BY_XML)
-                .query("xmlIn=ETH-ERC20&xmlOut=WMZ")
-                .willRespondWith()
-                .status(400)
-                .matchHeader("Content-Type", JSON, "application/json")
-                .body(validationError("xmlIn"))
-                .toPact(V4Pact.class);
+                .query("xmlIn=ETH-ERC20&xmlOut=WMZ"),
+                400, validationError("xmlIn"));
     }
 
     @Test
