@@ -15,6 +15,7 @@ import dev.exchanger.server.api.model.OrderStatusDto;
 import dev.exchanger.server.api.model.RouteRequestDto;
 import dev.exchanger.server.order.OrderService;
 import dev.exchanger.server.order.OrderStatus;
+import dev.exchanger.server.orderview.OrderViews;
 import dev.exchanger.server.route.Catalog;
 import dev.exchanger.server.route.Currency;
 import dev.exchanger.server.route.Route;
@@ -67,12 +68,12 @@ public class AdminController implements AdminApi {
 
     @Override
     public ResponseEntity<CurrencyResponseDto> createCurrency(CurrencyRequestDto request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(currency(catalog.createCurrency(request)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(currency(catalog.createCurrency(catalogMapper.toCurrencyChange(request))));
     }
 
     @Override
     public ResponseEntity<CurrencyResponseDto> updateCurrency(String currencyId, CurrencyRequestDto request) {
-        return ResponseEntity.ok(currency(catalog.updateCurrency(currencyId, request)));
+        return ResponseEntity.ok(currency(catalog.updateCurrency(currencyId, catalogMapper.toCurrencyChange(request))));
     }
 
     @Override
@@ -87,12 +88,12 @@ public class AdminController implements AdminApi {
 
     @Override
     public ResponseEntity<AdminRouteResponseDto> createRoute(RouteRequestDto request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(route(catalog.createRoute(request)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(route(catalog.createRoute(catalogMapper.toRouteChange(request))));
     }
 
     @Override
     public ResponseEntity<AdminRouteResponseDto> updateRoute(String routeId, RouteRequestDto request) {
-        return ResponseEntity.ok(route(catalog.updateRoute(routeId, request)));
+        return ResponseEntity.ok(route(catalog.updateRoute(routeId, catalogMapper.toRouteChange(request))));
     }
 
     private CurrencyResponseDto currency(Currency currency) {

@@ -2,8 +2,6 @@ package dev.exchanger.server.cabinet;
 
 import static dev.exchanger.server.web.Envelopes.success;
 
-import dev.exchanger.server.admin.AdminMapper;
-import dev.exchanger.server.admin.OrderViews;
 import dev.exchanger.server.api.CabinetApi;
 import dev.exchanger.server.api.model.IpnDeliveryResponseDto;
 import dev.exchanger.server.api.model.IpnNotificationDto;
@@ -20,6 +18,8 @@ import dev.exchanger.server.ipn.IpnRedelivery;
 import dev.exchanger.server.ipn.TestIpnSender;
 import dev.exchanger.server.order.OrderService;
 import dev.exchanger.server.order.OrderStatus;
+import dev.exchanger.server.orderview.OrderViewMapper;
+import dev.exchanger.server.orderview.OrderViews;
 import dev.exchanger.server.security.ApiCaller;
 import dev.exchanger.server.web.ApiException;
 import java.time.OffsetDateTime;
@@ -38,15 +38,15 @@ public class CabinetController implements CabinetApi {
     private final OrderViews views;
     private final IpnRedelivery redelivery;
     private final TestIpnSender testIpn;
-    private final AdminMapper adminMapper;
+    private final OrderViewMapper viewMapper;
 
     public CabinetController(OrderService orders, OrderViews views, IpnRedelivery redelivery, TestIpnSender testIpn,
-                             AdminMapper adminMapper) {
+                             OrderViewMapper viewMapper) {
         this.orders = orders;
         this.views = views;
         this.redelivery = redelivery;
         this.testIpn = testIpn;
-        this.adminMapper = adminMapper;
+        this.viewMapper = viewMapper;
     }
 
     @Override
@@ -76,7 +76,7 @@ public class CabinetController implements CabinetApi {
     @Override
     public ResponseEntity<IpnDeliveryResponseDto> redeliverIpn(Long orderUID, String webhookId) {
         IpnLog.Entry queued = redelivery.redeliver(orderUID, ApiCaller.currentPartnerId(), ApiCaller.currentIsTest(), webhookId);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(success(new IpnDeliveryResponseDto(), adminMapper.toIpnDelivery(queued)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(success(new IpnDeliveryResponseDto(), viewMapper.toIpnDelivery(queued)));
     }
 
     @Override

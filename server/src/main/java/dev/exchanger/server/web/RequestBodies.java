@@ -1,6 +1,5 @@
 package dev.exchanger.server.web;
 
-import dev.exchanger.server.api.model.ErrorTypeDto;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -61,13 +60,11 @@ public class RequestBodies extends OncePerRequestFilter {
     }
 
     static ApiException tooLarge(long limit) {
-        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, ErrorTypeDto.PAYLOAD_TOO_LARGE_ERROR, 1004,
-                "Request body is too large (the limit is " + limit + " bytes)", null);
+        return new ApiException(ErrorCode.TOO_LARGE, "Request body is too large (the limit is " + limit + " bytes)");
     }
 
     static ApiException tooSlow(Duration timeout) {
-        return new ApiException(HttpStatus.REQUEST_TIMEOUT, ErrorTypeDto.VALIDATION_ERROR, 1006,
-                "Request body did not arrive whole within " + timeout.toSeconds() + " s", null);
+        return new ApiException(ErrorCode.TOO_SLOW, "Request body did not arrive whole within " + timeout.toSeconds() + " s");
     }
 
     @Override

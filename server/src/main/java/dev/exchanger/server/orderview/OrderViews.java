@@ -1,4 +1,4 @@
-package dev.exchanger.server.admin;
+package dev.exchanger.server.orderview;
 
 import static dev.exchanger.server.web.Envelopes.success;
 
@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Orders as the operator and a partner see them (without secrets): a page of a search, and one
  * order with its history and IPNs. The operator's API and the partner's cabinet answer alike;
- * they differ only in which orders they may see.
+ * they differ only in which orders they may see, so both build their answers here.
  */
 @Component
 public class OrderViews {
@@ -29,13 +29,13 @@ public class OrderViews {
     private final OrderService orders;
     private final IpnLog ipnLog;
     private final OrderMapper orderMapper;
-    private final AdminMapper adminMapper;
+    private final OrderViewMapper viewMapper;
 
-    public OrderViews(OrderService orders, IpnLog ipnLog, OrderMapper orderMapper, AdminMapper adminMapper) {
+    public OrderViews(OrderService orders, IpnLog ipnLog, OrderMapper orderMapper, OrderViewMapper viewMapper) {
         this.orders = orders;
         this.ipnLog = ipnLog;
         this.orderMapper = orderMapper;
-        this.adminMapper = adminMapper;
+        this.viewMapper = viewMapper;
     }
 
     /** One page of the orders matching every given filter, newest first: test orders or real ones, never both. */
@@ -61,8 +61,8 @@ public class OrderViews {
     public OrderDetailsResponseDto details(ExchangeOrder order) {
         OrderDetailsDto data = new OrderDetailsDto()
                 .order(orderMapper.toOrderView(order))
-                .history(adminMapper.toHistory(orders.history(order)))
-                .ipn(adminMapper.toIpnDeliveries(ipnLog.forOrder(order.getId())));
+                .history(viewMapper.toHistory(orders.history(order)))
+                .ipn(viewMapper.toIpnDeliveries(ipnLog.forOrder(order.getId())));
         return success(new OrderDetailsResponseDto(), data);
     }
 }

@@ -1,4 +1,4 @@
-package dev.exchanger.server.admin;
+package dev.exchanger.server.orderview;
 
 import dev.exchanger.server.api.model.IpnAttemptDto;
 import dev.exchanger.server.api.model.IpnDeliveryDto;
@@ -14,7 +14,8 @@ import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
 @Mapper(uses = Decimals.class, imports = {IpnDeliveryDto.class, OrderStatusDto.class})
-public interface AdminMapper {
+/** An order's history and IPN log as the operator and the partner see them. */
+public interface OrderViewMapper {
 
     @Mapping(target = "from", source = "fromStatus")
     @Mapping(target = "to", source = "toStatus")
