@@ -2,7 +2,6 @@ package dev.exchanger.server.web;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -203,7 +202,7 @@ public class RequestBodies extends OncePerRequestFilter {
     }
 
     /** A body not whole in time: 408, and the connection is closed. */
-    private final class OnTimeout implements AsyncListener {
+    private final class OnTimeout implements AsyncEventListener {
         private final HttpServletRequest request;
         private final HttpServletResponse response;
 
@@ -218,18 +217,6 @@ public class RequestBodies extends OncePerRequestFilter {
                 refuse(request, response, tooSlow(timeout));
             }
             event.getAsyncContext().complete();
-        }
-
-        @Override
-        public void onComplete(AsyncEvent event) {
-        }
-
-        @Override
-        public void onError(AsyncEvent event) {
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
         }
     }
 
