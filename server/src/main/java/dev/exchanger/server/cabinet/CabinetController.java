@@ -17,6 +17,7 @@ import dev.exchanger.server.ipn.IpnLog;
 import dev.exchanger.server.ipn.IpnRedelivery;
 import dev.exchanger.server.ipn.TestIpnSender;
 import dev.exchanger.server.order.OrderService;
+import dev.exchanger.server.order.OrderSearch;
 import dev.exchanger.server.order.OrderStatus;
 import dev.exchanger.server.orderview.OrderViewMapper;
 import dev.exchanger.server.orderview.OrderViews;
@@ -53,13 +54,14 @@ public class CabinetController implements CabinetApi {
     public ResponseEntity<OrderPageResponseDto> partnerOrderHistory(OrderStatusDto status, String xmlFrom, String xmlTo,
                                                                  OffsetDateTime createdFrom, OffsetDateTime createdTo,
                                                                  Integer page, Integer size) {
-        return ResponseEntity.ok(views.page(status, null, ApiCaller.currentPartnerId(), xmlFrom, xmlTo, createdFrom, createdTo,
-                ApiCaller.currentIsTest(), page, size));
+        OrderSearch search = viewMapper.toSearch(status, null, ApiCaller.currentPartnerId(), xmlFrom, xmlTo, createdFrom, createdTo,
+                ApiCaller.currentIsTest());
+        return ResponseEntity.ok(viewMapper.toPageAnswer(orders.search(search, page, size), page, size));
     }
 
     @Override
     public ResponseEntity<OrderDetailsResponseDto> partnerOrderDetails(Long orderUID) {
-        return ResponseEntity.ok(views.details(orders.getForPartner(orderUID, ApiCaller.currentPartnerId(), ApiCaller.currentIsTest())));
+        return ResponseEntity.ok(viewMapper.toDetailsAnswer(views.details(orders.getForPartner(orderUID, ApiCaller.currentPartnerId(), ApiCaller.currentIsTest()))));
     }
 
     /** The sandbox: a test key moves one of its partner's test orders; a live key is 403. */
@@ -69,8 +71,8 @@ public class CabinetController implements CabinetApi {
             throw ApiException.forbidden("Only a test key may move orders; real orders are moved by the operator");
         }
         OrderStatus next = OrderStatus.fromWireName(request.getStatus().getValue());
-        return ResponseEntity.ok(views.details(orders.changeTestOrderStatusByPartner(orderUID, ApiCaller.currentPartnerId(), next,
-                request.getComment())));
+        return ResponseEntity.ok(viewMapper.toDetailsAnswer(views.details(orders.changeTestOrderStatusByPartner(orderUID, ApiCaller.currentPartnerId(), next,
+                request.getComment()))));
     }
 
     @Override
