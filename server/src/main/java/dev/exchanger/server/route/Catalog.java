@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The operator's changes to currencies and routes. Every change is checked whole before anything
- * is written, so that a refused one (400, 404, 409) changes nothing, and stamps {@code updated_at}
+ * is written, so that a refused one (a {@link dev.exchanger.server.support.Refusal}) changes nothing, and stamps {@code updated_at}
  * (the rates export's Last-Modified). Changes are live at once: the public route list, order
  * creation and the export read the same rows.
  *
@@ -113,7 +113,7 @@ public class Catalog {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** Writes now, so that two requests racing for one xml code get 409, not a fault. */
+    /** Writes now, so that two requests racing for one xml code get a {@link Conflict}, not a fault. */
     private Currency flushCurrency(Currency currency) {
         try {
             currencies.flush();
@@ -172,7 +172,7 @@ public class Catalog {
         return flushRoute(route, terms);
     }
 
-    /** Writes now, so that two requests racing for one pair of currencies get 409, not a fault. */
+    /** Writes now, so that two requests racing for one pair of currencies get a {@link Conflict}, not a fault. */
     private Route flushRoute(Route route, Route.Terms terms) {
         try {
             routes.flush();
@@ -225,7 +225,7 @@ public class Catalog {
                 request.paymentWindowMinutes(), request.active());
     }
 
-    /** 409 when another route goes between the same currencies in the same direction. */
+    /** A {@link Conflict} when another route goes between the same currencies in the same direction. */
     private void checkPairFree(Route.Terms terms, Route current) {
         Optional<Route> other = routes.findByCurrencies(terms.from().getId(), terms.to().getId())
                 .filter(route -> current == null || !route.getId().equals(current.getId()));
