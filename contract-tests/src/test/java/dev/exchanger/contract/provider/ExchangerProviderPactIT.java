@@ -10,12 +10,15 @@ import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.exchanger.contract.Pacts;
 import dev.exchanger.contract.ServerUnderTest;
+import dev.exchanger.server.admin.CatalogMapper;
 import dev.exchanger.server.api.model.CreateOrderRequestDto;
 import dev.exchanger.server.api.model.CurrencyRequestDto;
 import dev.exchanger.server.api.model.FieldDefinitionRequestDto;
 import dev.exchanger.server.api.model.FieldValueDto;
 import dev.exchanger.server.api.model.RouteRequestDto;
 import dev.exchanger.server.order.ExchangeOrder;
+import dev.exchanger.server.order.OrderMapper;
+import dev.exchanger.server.order.OrderOwner;
 import dev.exchanger.server.order.OrderService;
 import dev.exchanger.server.order.OrderStatus;
 import dev.exchanger.server.partner.ApiKeys;
@@ -28,7 +31,6 @@ import dev.exchanger.server.route.Route;
 import dev.exchanger.server.route.RouteField;
 import dev.exchanger.server.route.RouteRepository;
 import dev.exchanger.server.route.RouteService;
-import dev.exchanger.server.security.ApiCaller;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +41,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Replays every interaction the client's pacts expect against the real server, on its own
@@ -170,7 +170,7 @@ class ExchangerProviderPactIT {
     Map<String, Object> orderWithPartnerAndStatusExists(Map<String, Object> params) {
         String partner = (String) params.get("partner");
         OrderStatus status = OrderStatus.fromWireName((String) params.get("status"));
-        ExchangeOrder order = orderService.create(ethToWmzRequest().partner(partner));
+        ExchangeOrder order = create(ethToWmzRequest().partner(partner));
         // the operator's change answers the order without its secret (only its hash is stored)
         String secret = order.getSecret();
         if (status != OrderStatus.NEW) {
@@ -184,7 +184,7 @@ class ExchangerProviderPactIT {
     /** A new order with an ipnUrl: it has no IPN yet (an order's creation sends none). */
     @State("order exists with an ipnUrl")
     Map<String, Object> orderWithIpnUrlExists(Map<String, Object> params) {
-        return injected(orderService.create(withIpn(ethToWmzRequest())));
+        return injected(create(withIpn(ethToWmzRequest())));
     }
 
     /**
@@ -193,14 +193,14 @@ class ExchangerProviderPactIT {
      */
     @State("order exists with an ipnUrl and status inProgress")
     Map<String, Object> orderWithIpnUrlInProgressExists(Map<String, Object> params) {
-        ExchangeOrder order = orderService.create(withIpn(ethToWmzRequest()));
+        ExchangeOrder order = create(withIpn(ethToWmzRequest()));
         ExchangeOrder paid = orderService.changeStatusByClient(order.getUid(), order.getSecret(), OrderStatus.IN_PROGRESS);
         assertThat(paid.getStatus()).isEqualTo(OrderStatus.IN_PROGRESS);
         return injected(paid);
     }
 
     private ExchangeOrder newEthToWmzOrder() {
-        return orderService.create(ethToWmzRequest());
+        return create(ethToWmzRequest());
     }
 
     /** 2 ETH to WMZ with the route's required fields. */
@@ -218,6 +218,16 @@ class ExchangerProviderPactIT {
      * {@link ServerUnderTest}): each is written and listed with its failed attempts, never
      * delivered, and nothing leaves the machine.
      */
+    /** An order as order/create makes it without an API key. */
+    private ExchangeOrder create(CreateOrderRequestDto request) {
+        return create(request, OrderOwner.NONE);
+    }
+
+    /** An order as order/create makes it with {@code owner}'s API key. */
+    private ExchangeOrder create(CreateOrderRequestDto request, OrderOwner owner) {
+        return orderService.create(OrderMapper.toNewOrder(request), owner);
+    }
+
     private static CreateOrderRequestDto withIpn(CreateOrderRequestDto request) {
         return request.ipnUrl("http://127.0.0.1:1/ipn").ipnSecret("SECRET123");
     }
@@ -239,6 +249,8 @@ class ExchangerProviderPactIT {
     @Autowired
     Catalog catalog;
     @Autowired
+    CatalogMapper catalogMapper;
+    @Autowired
     CurrencyRepository currencies;
 
     private static final java.util.concurrent.atomic.AtomicInteger CATALOG_SEQUENCE = new java.util.concurrent.atomic.AtomicInteger();
@@ -249,9 +261,9 @@ class ExchangerProviderPactIT {
     }
 
     private Currency newCurrency(int scale, String reserve) {
-        return catalog.createCurrency(new CurrencyRequestDto()
+        return catalog.createCurrency(catalogMapper.toCurrencyChange(new CurrencyRequestDto()
                 .xml(freeXml()).name("Pact currency").scale(scale).reserve(reserve)
-                .paymentInstructions("Send it to the pact wallet").manual(true));
+                .paymentInstructions("Send it to the pact wallet").manual(true)));
     }
 
     @State("no currency has the xml code the operator picks")
@@ -288,14 +300,14 @@ class ExchangerProviderPactIT {
     Map<String, Object> routeWithFieldsExists() {
         String from = newCurrency(8, "10").getId();
         String to = newCurrency(2, "25000").getId();
-        Route route = catalog.createRoute(new RouteRequestDto()
+        Route route = catalog.createRoute(catalogMapper.toRouteChange(new RouteRequestDto()
                 .fromCurrencyId(from).toCurrencyId(to).rate("64110.25").feePercent("0.5").feeFixed("1")
                 .minAmount("0.001").maxAmount("0.5").paymentWindowMinutes(60).active(true)
                 .fromValues(List.of())
                 .toValues(List.of(new FieldDefinitionRequestDto()
                         .name("wallet").required(true).regexp("^Z[0-9]{12}$").example("Z123456789012")))
                 .routeValues(List.of(new FieldDefinitionRequestDto()
-                        .name("email").required(true).regexp("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$").example("client@example.com"))));
+                        .name("email").required(true).regexp("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$").example("client@example.com")))));
         return Map.of("routeId", route.getId(), "fromCurrencyId", from, "toCurrencyId", to,
                 "toKey", fieldKey(route, FieldKind.TO_VALUES, "wallet"), "routeKey", fieldKey(route, FieldKind.ROUTE_VALUES, "email"));
     }
@@ -365,13 +377,7 @@ class ExchangerProviderPactIT {
     Map<String, Object> orderOfPartnerExists(Map<String, Object> params) {
         insertPartnerKey(Pacts.PARTNER_KEY_ID, Pacts.PARTNER_KEY, false);
         ExchangeOrder order;
-        SecurityContextHolder.getContext().setAuthentication(
-                new TestingAuthenticationToken(ApiCaller.partner(Pacts.PARTNER_ID), null));
-        try {
-            order = orderService.create(ethToWmzRequest());
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        order = create(ethToWmzRequest(), new OrderOwner(Pacts.PARTNER_ID, false));
         assertThat(jdbc.queryForObject("select partner_id from exchange_order where uid = ?", String.class, order.getUid()))
                 .isEqualTo(Pacts.PARTNER_ID);
         return injected(order);
@@ -400,13 +406,7 @@ class ExchangerProviderPactIT {
                         + " values (?, ?, 'sandbox', ?, ?, now(), true) on conflict do nothing",
                 Pacts.TEST_PARTNER_KEY_ID, Pacts.PARTNER_ID, Pacts.TEST_PARTNER_KEY.substring(0, 12), ApiKeys.hash(Pacts.TEST_PARTNER_KEY));
         ExchangeOrder order;
-        SecurityContextHolder.getContext().setAuthentication(
-                new TestingAuthenticationToken(ApiCaller.testPartner(Pacts.PARTNER_ID), null));
-        try {
-            order = orderService.create(withIpn(ethToWmzRequest()));
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        order = create(withIpn(ethToWmzRequest()), new OrderOwner(Pacts.PARTNER_ID, true));
         assertThat(order.isTest()).isTrue();
         return injected(order);
     }
@@ -473,7 +473,7 @@ class ExchangerProviderPactIT {
     }
 
     private Map<String, Object> partnersOrderInProgress(String partnerId) {
-        ExchangeOrder order = orderService.create(withIpn(ethToWmzRequest()));
+        ExchangeOrder order = create(withIpn(ethToWmzRequest()));
         jdbc.update("update exchange_order set partner_id = ? where id = ?", partnerId, order.getId());
         ExchangeOrder paid = orderService.changeStatusByClient(order.getUid(), order.getSecret(), OrderStatus.IN_PROGRESS);
         assertThat(paid.getStatus()).isEqualTo(OrderStatus.IN_PROGRESS);

@@ -14,7 +14,10 @@ import dev.exchanger.server.api.model.OrderStatusChangeRequestDto;
 import dev.exchanger.server.api.model.OrderStatusDto;
 import dev.exchanger.server.api.model.RouteRequestDto;
 import dev.exchanger.server.order.OrderService;
+import dev.exchanger.server.order.OrderSearch;
 import dev.exchanger.server.order.OrderStatus;
+import dev.exchanger.server.orderview.OrderViewMapper;
+import dev.exchanger.server.orderview.OrderViews;
 import dev.exchanger.server.route.Catalog;
 import dev.exchanger.server.route.Currency;
 import dev.exchanger.server.route.Route;
@@ -29,12 +32,14 @@ public class AdminController implements AdminApi {
 
     private final OrderService orders;
     private final OrderViews views;
+    private final OrderViewMapper viewMapper;
     private final Catalog catalog;
     private final CatalogMapper catalogMapper;
 
-    public AdminController(OrderService orders, OrderViews views, Catalog catalog, CatalogMapper catalogMapper) {
+    public AdminController(OrderService orders, OrderViews views, OrderViewMapper viewMapper, Catalog catalog, CatalogMapper catalogMapper) {
         this.orders = orders;
         this.views = views;
+        this.viewMapper = viewMapper;
         this.catalog = catalog;
         this.catalogMapper = catalogMapper;
     }
@@ -43,19 +48,19 @@ public class AdminController implements AdminApi {
     public ResponseEntity<OrderPageResponseDto> searchOrders(OrderStatusDto status, String partner, String partnerId, String xmlFrom, String xmlTo,
                                                           OffsetDateTime createdFrom, OffsetDateTime createdTo, Integer page, Integer size,
                                                           Boolean test) {
-        return ResponseEntity.ok(views.page(status, partner, partnerId, xmlFrom, xmlTo, createdFrom, createdTo,
-                Boolean.TRUE.equals(test), page, size));
+        OrderSearch search = viewMapper.toSearch(status, partner, partnerId, xmlFrom, xmlTo, createdFrom, createdTo, Boolean.TRUE.equals(test));
+        return ResponseEntity.ok(viewMapper.toPageAnswer(orders.search(search, page, size), page, size));
     }
 
     @Override
     public ResponseEntity<OrderDetailsResponseDto> getOrderDetails(Long orderUID) {
-        return ResponseEntity.ok(views.details(orders.getForOperator(orderUID)));
+        return ResponseEntity.ok(viewMapper.toDetailsAnswer(views.details(orders.getForOperator(orderUID))));
     }
 
     @Override
     public ResponseEntity<OrderDetailsResponseDto> changeOrderStatus(Long orderUID, OrderStatusChangeRequestDto request) {
         OrderStatus next = OrderStatus.fromWireName(request.getStatus().getValue());
-        return ResponseEntity.ok(views.details(orders.changeStatusByOperator(orderUID, next, request.getComment())));
+        return ResponseEntity.ok(viewMapper.toDetailsAnswer(views.details(orders.changeStatusByOperator(orderUID, next, request.getComment()))));
     }
 
     // ---- currencies and routes ----------------------------------------------------------------
@@ -67,12 +72,12 @@ public class AdminController implements AdminApi {
 
     @Override
     public ResponseEntity<CurrencyResponseDto> createCurrency(CurrencyRequestDto request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(currency(catalog.createCurrency(request)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(currency(catalog.createCurrency(catalogMapper.toCurrencyChange(request))));
     }
 
     @Override
     public ResponseEntity<CurrencyResponseDto> updateCurrency(String currencyId, CurrencyRequestDto request) {
-        return ResponseEntity.ok(currency(catalog.updateCurrency(currencyId, request)));
+        return ResponseEntity.ok(currency(catalog.updateCurrency(currencyId, catalogMapper.toCurrencyChange(request))));
     }
 
     @Override
@@ -87,12 +92,12 @@ public class AdminController implements AdminApi {
 
     @Override
     public ResponseEntity<AdminRouteResponseDto> createRoute(RouteRequestDto request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(route(catalog.createRoute(request)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(route(catalog.createRoute(catalogMapper.toRouteChange(request))));
     }
 
     @Override
     public ResponseEntity<AdminRouteResponseDto> updateRoute(String routeId, RouteRequestDto request) {
-        return ResponseEntity.ok(route(catalog.updateRoute(routeId, request)));
+        return ResponseEntity.ok(route(catalog.updateRoute(routeId, catalogMapper.toRouteChange(request))));
     }
 
     private CurrencyResponseDto currency(Currency currency) {

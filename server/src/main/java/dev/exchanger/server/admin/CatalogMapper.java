@@ -4,14 +4,20 @@ import dev.exchanger.server.api.model.AdminCurrencyDto;
 import dev.exchanger.server.api.model.AdminRouteDto;
 import dev.exchanger.server.api.model.CurrencyDto;
 import dev.exchanger.server.api.model.CurrencyPaymentDto;
+import dev.exchanger.server.api.model.CurrencyRequestDto;
 import dev.exchanger.server.api.model.FieldDefinitionDto;
+import dev.exchanger.server.api.model.FieldDefinitionRequestDto;
 import dev.exchanger.server.api.model.LocalizedTextDto;
+import dev.exchanger.server.api.model.RouteRequestDto;
 import dev.exchanger.server.route.Currency;
+import dev.exchanger.server.route.CurrencyChange;
 import dev.exchanger.server.route.CurrencyPayment;
 import dev.exchanger.server.route.FieldKind;
 import dev.exchanger.server.route.Route;
+import dev.exchanger.server.route.RouteChange;
 import dev.exchanger.server.route.RouteField;
 import dev.exchanger.server.support.Decimals;
+import dev.exchanger.server.support.Lists;
 import java.util.List;
 import java.util.Map;
 import org.mapstruct.Mapper;
@@ -51,4 +57,27 @@ public interface CatalogMapper {
     List<FieldDefinitionDto> toFieldDefinitions(List<RouteField> fields);
 
     FieldDefinitionDto toFieldDefinition(RouteField field);
+
+    /** The operator's currency, as the catalog takes it. */
+    default CurrencyChange toCurrencyChange(CurrencyRequestDto request) {
+        CurrencyPaymentDto payment = request.getPayment();
+        LocalizedTextDto texts = payment == null ? null : payment.getInstructions();
+        return new CurrencyChange(request.getXml(), request.getName(), request.getScale(), request.getReserve(),
+                request.getPaymentInstructions(), Boolean.TRUE.equals(request.getManual()),
+                payment == null ? null : new CurrencyChange.Payment(payment.getAddress(), payment.getNetwork(), payment.getMemo(),
+                        payment.getConfirmations(), texts == null ? Map.of() : CurrencyPayment.texts(texts.getEn(), texts.getRu(), texts.getUk())));
+    }
+
+    /** The operator's route, as the catalog takes it (a null field stays null, for the catalog to refuse). */
+    default RouteChange toRouteChange(RouteRequestDto request) {
+        return new RouteChange(request.getFromCurrencyId(), request.getToCurrencyId(), request.getRate(), request.getFeePercent(),
+                request.getFeeFixed(), request.getMinAmount(), request.getMaxAmount(), request.getPaymentWindowMinutes(),
+                Boolean.TRUE.equals(request.getActive()), toFields(request.getFromValues()), toFields(request.getToValues()),
+                toFields(request.getRouteValues()));
+    }
+
+    private static List<RouteChange.Field> toFields(List<FieldDefinitionRequestDto> fields) {
+        return Lists.mapKeepingNulls(fields, field -> new RouteChange.Field(field.getKey(), field.getName(),
+                Boolean.TRUE.equals(field.getRequired()), field.getRegexp(), field.getExample()));
+    }
 }

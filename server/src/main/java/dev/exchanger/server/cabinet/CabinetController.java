@@ -2,8 +2,6 @@ package dev.exchanger.server.cabinet;
 
 import static dev.exchanger.server.web.Envelopes.success;
 
-import dev.exchanger.server.admin.AdminMapper;
-import dev.exchanger.server.admin.OrderViews;
 import dev.exchanger.server.api.CabinetApi;
 import dev.exchanger.server.api.model.IpnDeliveryResponseDto;
 import dev.exchanger.server.api.model.IpnNotificationDto;
@@ -19,7 +17,10 @@ import dev.exchanger.server.ipn.IpnLog;
 import dev.exchanger.server.ipn.IpnRedelivery;
 import dev.exchanger.server.ipn.TestIpnSender;
 import dev.exchanger.server.order.OrderService;
+import dev.exchanger.server.order.OrderSearch;
 import dev.exchanger.server.order.OrderStatus;
+import dev.exchanger.server.orderview.OrderViewMapper;
+import dev.exchanger.server.orderview.OrderViews;
 import dev.exchanger.server.security.ApiCaller;
 import dev.exchanger.server.web.ApiException;
 import java.time.OffsetDateTime;
@@ -38,28 +39,29 @@ public class CabinetController implements CabinetApi {
     private final OrderViews views;
     private final IpnRedelivery redelivery;
     private final TestIpnSender testIpn;
-    private final AdminMapper adminMapper;
+    private final OrderViewMapper viewMapper;
 
     public CabinetController(OrderService orders, OrderViews views, IpnRedelivery redelivery, TestIpnSender testIpn,
-                             AdminMapper adminMapper) {
+                             OrderViewMapper viewMapper) {
         this.orders = orders;
         this.views = views;
         this.redelivery = redelivery;
         this.testIpn = testIpn;
-        this.adminMapper = adminMapper;
+        this.viewMapper = viewMapper;
     }
 
     @Override
     public ResponseEntity<OrderPageResponseDto> partnerOrderHistory(OrderStatusDto status, String xmlFrom, String xmlTo,
                                                                  OffsetDateTime createdFrom, OffsetDateTime createdTo,
                                                                  Integer page, Integer size) {
-        return ResponseEntity.ok(views.page(status, null, ApiCaller.currentPartnerId(), xmlFrom, xmlTo, createdFrom, createdTo,
-                ApiCaller.currentIsTest(), page, size));
+        OrderSearch search = viewMapper.toSearch(status, null, ApiCaller.currentPartnerId(), xmlFrom, xmlTo, createdFrom, createdTo,
+                ApiCaller.currentIsTest());
+        return ResponseEntity.ok(viewMapper.toPageAnswer(orders.search(search, page, size), page, size));
     }
 
     @Override
     public ResponseEntity<OrderDetailsResponseDto> partnerOrderDetails(Long orderUID) {
-        return ResponseEntity.ok(views.details(orders.getForPartner(orderUID, ApiCaller.currentPartnerId(), ApiCaller.currentIsTest())));
+        return ResponseEntity.ok(viewMapper.toDetailsAnswer(views.details(orders.getForPartner(orderUID, ApiCaller.currentPartnerId(), ApiCaller.currentIsTest()))));
     }
 
     /** The sandbox: a test key moves one of its partner's test orders; a live key is 403. */
@@ -69,14 +71,14 @@ public class CabinetController implements CabinetApi {
             throw ApiException.forbidden("Only a test key may move orders; real orders are moved by the operator");
         }
         OrderStatus next = OrderStatus.fromWireName(request.getStatus().getValue());
-        return ResponseEntity.ok(views.details(orders.changeTestOrderStatusByPartner(orderUID, ApiCaller.currentPartnerId(), next,
-                request.getComment())));
+        return ResponseEntity.ok(viewMapper.toDetailsAnswer(views.details(orders.changeTestOrderStatusByPartner(orderUID, ApiCaller.currentPartnerId(), next,
+                request.getComment()))));
     }
 
     @Override
     public ResponseEntity<IpnDeliveryResponseDto> redeliverIpn(Long orderUID, String webhookId) {
         IpnLog.Entry queued = redelivery.redeliver(orderUID, ApiCaller.currentPartnerId(), ApiCaller.currentIsTest(), webhookId);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(success(new IpnDeliveryResponseDto(), adminMapper.toIpnDelivery(queued)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(success(new IpnDeliveryResponseDto(), viewMapper.toIpnDelivery(queued)));
     }
 
     @Override

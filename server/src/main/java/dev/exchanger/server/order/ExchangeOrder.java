@@ -107,54 +107,67 @@ public class ExchangeOrder {
     protected ExchangeOrder() {
     }
 
-    /** What an order is made of; the service fills it after checking every part. {@code secret} is in clear. */
-    public record Draft(String id, long uid, String secret, Route route, BigDecimal inAmount, BigDecimal outAmount,
-                        String lang, String partner, String email, boolean agreement, boolean hideOutData,
-                        String clientCallbackUrl, String ipnUrl, String ipnSecret, List<OrderFieldValue> values,
-                        String partnerId, boolean test) {
-    }
-
-    public static ExchangeOrder create(Draft draft, Instant now) {
+    /**
+     * A new order from the client's request, once the service checked every part of it: the
+     * amounts and field values are the checked ones, the IPN secret is kept only with an IPN URL.
+     */
+    static ExchangeOrder create(NewOrder request, OrderOwner owner, OrderIdentity identity, Route route, OrderAmounts amounts,
+                                List<OrderFieldValue> values, Instant now) {
         ExchangeOrder order = new ExchangeOrder();
-        order.id = draft.id();
-        order.uid = draft.uid();
-        order.secret = draft.secret();
-        order.secretHash = draft.secret() == null ? null : Secrets.hash(draft.secret());
-        order.route = draft.route();
+        order.id = identity.id();
+        order.uid = identity.uid();
+        order.secret = identity.secret();
+        order.secretHash = Secrets.hash(identity.secret());
+        order.route = route;
         order.status = OrderStatus.NEW;
-        order.inAmount = draft.inAmount();
-        order.outAmount = draft.outAmount();
-        order.rate = draft.route().getRate();
-        order.lang = draft.lang();
-        order.partner = draft.partner();
-        order.partnerId = draft.partnerId();
-        order.test = draft.test();
-        order.email = draft.email();
-        order.agreement = draft.agreement();
-        order.hideOutData = draft.hideOutData();
-        order.clientCallbackUrl = draft.clientCallbackUrl();
-        order.ipnUrl = draft.ipnUrl();
-        order.ipnSecret = draft.ipnSecret();
+        order.inAmount = amounts.in();
+        order.outAmount = amounts.out();
+        order.rate = route.getRate();
+        order.lang = request.lang();
+        order.partner = request.partner();
+        order.partnerId = owner.partnerId();
+        order.test = owner.test();
+        order.email = request.email();
+        order.agreement = request.agreement();
+        order.hideOutData = request.hideOutData();
+        order.clientCallbackUrl = request.clientCallbackUrl();
+        order.ipnUrl = request.ipnUrl();
+        order.ipnSecret = request.ipnUrl() != null ? request.ipnSecret() : null;
         order.createdAt = now;
         order.updatedAt = now;
-        order.expiresAt = now.plusSeconds(60L * draft.route().getPaymentWindowMinutes());
-        order.values = new ArrayList<>(draft.values());
+        order.expiresAt = now.plusSeconds(60L * route.getPaymentWindowMinutes());
+        order.values = new ArrayList<>(values);
         return order;
     }
 
     /**
-     * An order as it is stored, read with plain SQL (see {@code OrderStore}): the draft has no
-     * secret, only its stored hash is known.
+     * An order as it is stored, read with plain SQL (see {@code OrderStore}): no secret, only its
+     * stored hash is known, and no IPN secret.
      */
-    static ExchangeOrder restore(Draft draft, String secretHash, OrderStatus status, BigDecimal rate, Instant createdAt,
-                                 Instant updatedAt, Instant expiresAt, long version) {
-        ExchangeOrder order = create(draft, createdAt);
-        order.secretHash = secretHash;
-        order.status = status;
-        order.rate = rate;
-        order.updatedAt = updatedAt;
-        order.expiresAt = expiresAt;
-        order.version = version;
+    static ExchangeOrder restore(OrderStore.Row row, Route route) {
+        ExchangeOrder order = new ExchangeOrder();
+        order.id = row.id;
+        order.uid = row.uid;
+        order.secretHash = row.secretHash;
+        order.route = route;
+        order.status = row.status;
+        order.inAmount = row.inAmount;
+        order.outAmount = row.outAmount;
+        order.rate = row.rate;
+        order.lang = row.lang;
+        order.partner = row.partner;
+        order.partnerId = row.partnerId;
+        order.test = row.test;
+        order.email = row.email;
+        order.agreement = row.agreement;
+        order.hideOutData = row.hideOutData;
+        order.clientCallbackUrl = row.clientCallbackUrl;
+        order.ipnUrl = row.ipnUrl;
+        order.createdAt = row.createdAt;
+        order.updatedAt = row.updatedAt;
+        order.expiresAt = row.expiresAt;
+        order.version = row.version;
+        order.values = row.values;
         return order;
     }
 

@@ -1,13 +1,12 @@
 package dev.exchanger.server.order;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.exchanger.server.api.model.CreateOrderRequestDto;
-import dev.exchanger.server.api.model.OrderResponseDto;
 import dev.exchanger.server.crypto.SealedColumn;
 import dev.exchanger.server.crypto.SecretBox;
+import dev.exchanger.server.support.Conflict;
 import dev.exchanger.server.support.Hashes;
-import dev.exchanger.server.web.ApiException;
 import dev.exchanger.server.web.RequestIds;
+import dev.exchanger.server.web.SuccessEnvelope;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +29,8 @@ import tools.jackson.databind.module.SimpleModule;
  * {@code order/create} with an {@code Idempotency-Key}: the first answer to a key is stored with
  * a hash of its request, in the transaction that creates the order, and a repeat within
  * {@link #TTL} gets that answer again instead of a second order; the same key with another
- * request is a 409.
+ * request is a {@link Conflict}. The controller gives the creation and the answer it builds of
+ * it; this class knows neither the order's request nor its answer types, only their JSON.
  *
  * <p>The key's row is inserted ({@code ON CONFLICT DO NOTHING}) before the order is created, so
  * a concurrent request with the same key waits on the primary key until the first transaction
@@ -45,6 +45,9 @@ import tools.jackson.databind.module.SimpleModule;
  */
 @Service
 public class IdempotentOrders {
+
+    /** The parameter the key comes in. */
+    static final String KEY = "Idempotency-Key";
 
     /** How long a key is remembered. */
     public static final Duration TTL = Duration.ofHours(24);
@@ -68,14 +71,12 @@ public class IdempotentOrders {
             }))
             .build();
 
-    private final OrderService orders;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Clock clock;
     private final SecretBox box;
 
-    public IdempotentOrders(OrderService orders, JdbcTemplate jdbc, JsonMapper json, Clock clock, SecretBox box) {
-        this.orders = orders;
+    public IdempotentOrders(JdbcTemplate jdbc, JsonMapper json, Clock clock, SecretBox box) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -83,38 +84,41 @@ public class IdempotentOrders {
     }
 
     /** The answer to a request with a key, and whether it is the stored answer to an earlier one. */
-    public record Answer(OrderResponseDto body, boolean replayed) {
+    public record Answer<T>(T body, boolean replayed) {
     }
 
     /**
-     * Creates the order and stores {@code answer}'s envelope under ({@code scope}, {@code key}),
-     * or answers the envelope stored for an earlier request with the same key and the same body
-     * (with this request's {@code requestId}). A failure to create (a 4xx) rolls the key back
-     * with the order, so the key can be used again.
+     * Creates the order ({@code creation}: it creates the order and answers its envelope, in this
+     * transaction) and stores that envelope under ({@code scope}, {@code key}), or answers the
+     * envelope stored for an earlier request with the same key and the same body (with this
+     * request's {@code requestId}). A refusal to create rolls the key back with the order, so the
+     * key can be used again.
      *
-     * @param scope  whose keys these are: the owning partner's id, or {@code ""} for anonymous callers
-     * @param answer the envelope of the created order, as the controller answers it
-     * @throws ApiException 409 when the key was used with another body within {@link #TTL}
+     * @param scope    whose keys these are: the owning partner's id, or {@code ""} for anonymous callers
+     * @param request  the request as the client sent it, whose hash tells a repeat from another request
+     * @param type     the envelope's type, to read a stored one back
+     * @throws Conflict when the key was used with another body within {@link #TTL}
      */
     @Transactional
-    public Answer create(String scope, String key, CreateOrderRequestDto request, Function<ExchangeOrder, OrderResponseDto> answer) {
+    public <T extends SuccessEnvelope<?>> Answer<T> create(String scope, String key, Object request, Class<T> type, Supplier<T> creation) {
         String hash = hash(request);
         Instant now = clock.instant();
         jdbc.update(DELETE_EXPIRED, scope, key, utc(now.minus(TTL)));
         // the stored row can vanish between the conflict and the read only if it was purged in between; then try again
         for (int attempt = 0; attempt < 3; attempt++) {
             if (jdbc.update(INSERT, scope, key, hash, utc(now)) == 1) {
-                OrderResponseDto body = answer.apply(orders.create(request));
+                T body = creation.get();
                 jdbc.update(STORE_ANSWER, box.seal(json.writeValueAsString(body), context(scope, key)), scope, key);
-                return new Answer(body, false);
+                return new Answer<>(body, false);
             }
             List<Stored> stored = jdbc.query(FIND, (rs, n) -> new Stored(rs.getString(1), rs.getString(2)), scope, key);
             if (!stored.isEmpty()) {
                 if (!stored.get(0).requestHash().equals(hash)) {
-                    throw ApiException.idempotencyConflict();
+                    throw Conflict.keyReused(KEY);
                 }
-                OrderResponseDto replay = json.readValue(box.open(stored.get(0).responseBody(), context(scope, key)), OrderResponseDto.class);
-                return new Answer(replay.requestId(RequestIds.current()), true);
+                T replay = json.readValue(box.open(stored.get(0).responseBody(), context(scope, key)), type);
+                replay.setRequestId(RequestIds.current());
+                return new Answer<>(replay, true);
             }
         }
         throw new IllegalStateException("The Idempotency-Key row neither inserts nor reads");
@@ -125,7 +129,7 @@ public class IdempotentOrders {
     }
 
     /** sha256 (hex) of the request in its canonical form: the JSON and the bracket form of one order hash alike. */
-    static String hash(CreateOrderRequestDto request) {
+    static String hash(Object request) {
         return Hashes.sha256Hex(CANONICAL.writeValueAsString(request));
     }
 

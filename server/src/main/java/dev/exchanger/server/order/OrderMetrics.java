@@ -1,7 +1,8 @@
 package dev.exchanger.server.order;
 
 import dev.exchanger.server.route.Route;
-import dev.exchanger.server.web.ApiException;
+import dev.exchanger.server.support.Refusal;
+import dev.exchanger.server.web.ErrorCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
@@ -44,10 +45,10 @@ public class OrderMetrics {
     }
 
     /** An order refused (nothing stored); the route is null when the request named no active route. */
-    void refused(Route route, ApiException refusal) {
+    void refused(Route route, Refusal refusal) {
         String routeId = route != null ? route.getId() : UNKNOWN_ROUTE;
         refusedByRoute.computeIfAbsent(routeId, id -> new ConcurrentHashMap<>())
-                .computeIfAbsent(refusal.errorCode(), code -> created(routeId, "refused", Integer.toString(code)))
+                .computeIfAbsent(ErrorCode.of(refusal).code(), code -> created(routeId, "refused", Integer.toString(code)))
                 .increment();
     }
 

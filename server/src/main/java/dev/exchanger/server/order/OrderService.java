@@ -1,17 +1,17 @@
 package dev.exchanger.server.order;
 
-import dev.exchanger.server.api.model.CreateOrderRequestDto;
-import dev.exchanger.server.api.model.FieldValueDto;
 import dev.exchanger.server.route.FieldKind;
 import dev.exchanger.server.route.Route;
 import dev.exchanger.server.route.RouteCache;
 import dev.exchanger.server.route.RouteFieldCheck;
-import dev.exchanger.server.security.ApiCaller;
+import dev.exchanger.server.support.Conflict;
 import dev.exchanger.server.support.Decimals;
 import dev.exchanger.server.support.HttpUrls;
-import dev.exchanger.server.support.ObjectIds;
+import dev.exchanger.server.support.InvalidParam;
+import dev.exchanger.server.support.InvalidParam.Err;
+import dev.exchanger.server.support.NotFound;
+import dev.exchanger.server.support.Refusal;
 import dev.exchanger.server.support.Secrets;
-import dev.exchanger.server.web.ApiException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,11 +66,14 @@ public class OrderService {
      * One statement stores it, in the caller's transaction if there is one; when the route
      * changed between the check and the store (the route is read from memory), the order is
      * checked again against the route as it is now.
+     *
+     * @param owner whose order it is: the partner whose key came with the request, or {@link OrderOwner#NONE}
+     * @throws Refusal what is wrong with the request (an unknown route, an amount, a field, a URL)
      */
-    public ExchangeOrder create(CreateOrderRequestDto request) {
-        String routeId = request.getRouteId();
+    public ExchangeOrder create(NewOrder request, OrderOwner owner) {
+        String routeId = request.routeId();
         if (routeId == null) {
-            ApiException refused = ApiException.routeNotFound();
+            NotFound refused = NotFound.route();
             metrics.refused(null, refused);
             throw refused;
         }
@@ -78,8 +81,8 @@ public class OrderService {
         for (int attempt = 1; attempt <= 3; attempt++) {
             ExchangeOrder order;
             try {
-                order = ExchangeOrder.create(draft(request, route.filter(Route::isActive).orElseThrow(ApiException::routeNotFound)), now());
-            } catch (ApiException refused) {
+                order = checked(request, owner, route.filter(Route::isActive).orElseThrow(NotFound::route));
+            } catch (Refusal refused) {
                 // a refusal stands only if the route it was checked against is the route as stored now
                 Optional<Route> stored = routes.refresh(routeId);
                 if (stored.map(RouteCache::versionOf).equals(route.map(RouteCache::versionOf))) {
@@ -98,26 +101,20 @@ public class OrderService {
         throw new IllegalStateException("Route " + routeId + " kept changing while an order was stored on it");
     }
 
-    private ExchangeOrder.Draft draft(CreateOrderRequestDto request, Route route) {
-        BigDecimal amount = checkAmount(route, request.getAmount());
-        BigDecimal outAmount = checkOutAmount(route, amount);
+    /** The new order, once every part of the request passed its check against the route (the first failure is thrown). */
+    private ExchangeOrder checked(NewOrder request, OrderOwner owner, Route route) {
+        BigDecimal amount = checkAmount(route, request.amount());
+        OrderAmounts amounts = new OrderAmounts(amount, checkOutAmount(route, amount));
         List<OrderFieldValue> values = new ArrayList<>();
-        checkFields(route, FieldKind.FROM_VALUES, request.getFromValues(), values);
-        checkFields(route, FieldKind.TO_VALUES, request.getToValues(), values);
-        checkFields(route, FieldKind.ROUTE_VALUES, request.getRouteValues(), values);
-        String clientCallbackUrl = checkUrl("clientCallbackUrl", request.getClientCallbackUrl());
-        String ipnUrl = checkIpnUrl(request.getIpnUrl());
-        String ipnSecret = blankToNull(request.getIpnSecret());
-        if (ipnUrl != null && ipnSecret == null) {
-            throw ApiException.invalidParam("ipnSecret", null, "ipnSecret", "required");
+        checkFields(route, FieldKind.FROM_VALUES, request.fromValues(), values);
+        checkFields(route, FieldKind.TO_VALUES, request.toValues(), values);
+        checkFields(route, FieldKind.ROUTE_VALUES, request.routeValues(), values);
+        checkUrl("clientCallbackUrl", request.clientCallbackUrl());
+        checkIpnUrl(request.ipnUrl());
+        if (request.ipnUrl() != null && request.ipnSecret() == null) {
+            throw InvalidParam.param("ipnSecret", Err.REQUIRED);
         }
-        return new ExchangeOrder.Draft(
-                ObjectIds.next(), uids.next(), Secrets.next(), route, amount, outAmount,
-                request.getLang() != null ? request.getLang().getValue() : "en",
-                blankToNull(request.getPartner()), blankToNull(request.getEmail()),
-                Boolean.TRUE.equals(request.getAgreement()), Boolean.TRUE.equals(request.getHideOutData()),
-                clientCallbackUrl, ipnUrl, ipnUrl != null ? ipnSecret : null, values,
-                ApiCaller.current().map(ApiCaller::partnerId).orElse(null), ApiCaller.current().map(ApiCaller::test).orElse(false));
+        return ExchangeOrder.create(request, owner, OrderIdentity.next(uids), route, amounts, values, now());
     }
 
     /**
@@ -128,7 +125,7 @@ public class OrderService {
         return store.findByUid(uid)
                 .filter(order -> Secrets.matchesHash(order.getSecretHash(), secret))
                 .map(order -> order.provenBy(secret))
-                .orElseThrow(ApiException::orderNotFound);
+                .orElseThrow(NotFound::order);
     }
 
     /** The client's own change: from new or waitPayment, to inProgress or deleted only. */
@@ -151,7 +148,7 @@ public class OrderService {
     /** The operator's change: anything the status table allows, recorded with the comment. */
     @Transactional
     public ExchangeOrder changeStatusByOperator(long uid, OrderStatus next, String comment) {
-        ExchangeOrder order = store.lockByUid(uid).orElseThrow(ApiException::orderNotFound);
+        ExchangeOrder order = store.lockByUid(uid).orElseThrow(NotFound::order);
         return move(order, next, order.getStatus().mayChangeTo(next), OPERATOR, blankToNull(comment));
     }
 
@@ -163,7 +160,7 @@ public class OrderService {
     public ExchangeOrder changeTestOrderStatusByPartner(long uid, String partnerId, OrderStatus next, String comment) {
         ExchangeOrder order = store.lockByUid(uid)
                 .filter(o -> o.isTest() && partnerId.equals(o.getPartnerId()))
-                .orElseThrow(ApiException::orderNotFound);
+                .orElseThrow(NotFound::order);
         return move(order, next, order.getStatus().mayChangeTo(next), PARTNER, blankToNull(comment));
     }
 
@@ -172,13 +169,13 @@ public class OrderService {
         return store.lockByUid(uid)
                 .filter(order -> Secrets.matchesHash(order.getSecretHash(), secret))
                 .map(order -> order.provenBy(secret))
-                .orElseThrow(ApiException::orderNotFound);
+                .orElseThrow(NotFound::order);
     }
 
-    /** Makes an allowed change (409 otherwise) and answers the changed order. */
+    /** Makes an allowed change (a {@link Conflict} otherwise) and answers the changed order. */
     private ExchangeOrder move(ExchangeOrder order, OrderStatus next, boolean allowed, String actor, String comment) {
         if (!allowed) {
-            throw ApiException.illegalStatusChange(order.getStatus().wireName(), next.wireName());
+            throw Conflict.illegalStatusChange(order.getStatus().wireName(), next.wireName());
         }
         transition(order, next, actor, comment);
         return order;
@@ -190,12 +187,12 @@ public class OrderService {
      */
     public ExchangeOrder getForPartner(long uid, String partnerId, boolean test) {
         return store.findByUid(uid).filter(order -> partnerId.equals(order.getPartnerId()) && order.isTest() == test)
-                .orElseThrow(ApiException::orderNotFound);
+                .orElseThrow(NotFound::order);
     }
 
     /** The order with this uid, for the operator (no secret needed). */
     public ExchangeOrder getForOperator(long uid) {
-        return store.findByUid(uid).orElseThrow(ApiException::orderNotFound);
+        return store.findByUid(uid).orElseThrow(NotFound::order);
     }
 
     /** Orders matching every given filter, newest first. */
@@ -233,21 +230,21 @@ public class OrderService {
 
     private static BigDecimal checkAmount(Route route, BigDecimal amount) {
         if (amount == null) {
-            throw ApiException.amount("required", "the amount is required");
+            throw InvalidParam.amount(Err.REQUIRED, "the amount is required");
         }
         BigDecimal plain = amount.stripTrailingZeros();
         if (plain.signum() <= 0) {
-            throw ApiException.amount("min", "it must be positive");
+            throw InvalidParam.amount(Err.MIN, "it must be positive");
         }
         int scale = route.getFrom().getScale();
         if (plain.scale() > scale) {
-            throw ApiException.amount("format", "at most " + scale + " decimals for " + route.getFrom().getXml());
+            throw InvalidParam.amount(Err.FORMAT, "at most " + scale + " decimals for " + route.getFrom().getXml());
         }
         if (plain.compareTo(route.getMinAmount()) < 0) {
-            throw ApiException.amount("min", "the minimum is " + Decimals.plain(route.getMinAmount()));
+            throw InvalidParam.amount(Err.MIN, "the minimum is " + Decimals.plain(route.getMinAmount()));
         }
         if (plain.compareTo(route.getMaxAmount()) > 0) {
-            throw ApiException.amount("max", "the maximum is " + Decimals.plain(route.getMaxAmount()));
+            throw InvalidParam.amount(Err.MAX, "the maximum is " + Decimals.plain(route.getMaxAmount()));
         }
         return plain;
     }
@@ -255,52 +252,46 @@ public class OrderService {
     private static BigDecimal checkOutAmount(Route route, BigDecimal amount) {
         BigDecimal out = route.outAmount(amount);
         if (out.signum() <= 0) {
-            throw ApiException.amount("min", "it does not cover the route's fees");
+            throw InvalidParam.amount(Err.MIN, "it does not cover the route's fees");
         }
         if (out.compareTo(route.getTo().getReserve()) > 0) {
-            throw ApiException.amount("max", "the reserve of " + route.getTo().getXml() + " is "
+            throw InvalidParam.amount(Err.MAX, "the reserve of " + route.getTo().getXml() + " is "
                     + Decimals.plain(route.getTo().getReserve()));
         }
         return out;
     }
 
-    private static void checkFields(Route route, FieldKind kind, List<FieldValueDto> given, List<OrderFieldValue> into) {
-        List<RouteFieldCheck.Given> values = new ArrayList<>();
-        for (FieldValueDto value : given == null ? List.<FieldValueDto>of() : given) {
+    private static void checkFields(Route route, FieldKind kind, List<RouteFieldCheck.Given> given, List<OrderFieldValue> into) {
+        for (RouteFieldCheck.Given value : given) {
             if (value == null) {
-                throw ApiException.invalidParam(kind.wireName(), null, kind.wireName(), "type");
+                throw InvalidParam.param(kind.wireName(), Err.TYPE);
             }
-            values.add(new RouteFieldCheck.Given(value.getKey(), value.getValue()));
         }
-        for (RouteFieldCheck.Checked checked : RouteFieldCheck.check(route, kind, values)) {
+        for (RouteFieldCheck.Checked checked : RouteFieldCheck.check(route, kind, given)) {
             into.add(new OrderFieldValue(kind, checked.key(), checked.name(), checked.value()));
         }
     }
 
-    /** An IPN target as {@link HttpUrls#parseIpnTarget} takes it, or nothing; the 400 says what is wrong. */
-    private String checkIpnUrl(String value) {
-        String url = blankToNull(value);
+    /** An IPN target as {@link HttpUrls#parseIpnTarget} takes it, or none; the refusal says what is wrong. */
+    private void checkIpnUrl(String url) {
         if (url == null) {
-            return null;
+            return;
         }
         try {
             HttpUrls.parseIpnTarget(url, allowPrivateIpnTargets);
-            return url;
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidParam("ipnUrl", null, "ipnUrl", "format", e.getMessage());
+            throw InvalidParam.param("ipnUrl", Err.FORMAT, e.getMessage());
         }
     }
 
-    private static String checkUrl(String name, String value) {
-        String url = blankToNull(value);
+    private static void checkUrl(String name, String url) {
         if (url == null) {
-            return null;
+            return;
         }
         try {
             HttpUrls.parseAbsolute(url);
-            return url;
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidParam(name, null, name, "format");
+            throw InvalidParam.param(name, Err.FORMAT);
         }
     }
 

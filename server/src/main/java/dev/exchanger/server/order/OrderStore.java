@@ -221,7 +221,7 @@ class OrderStore {
     }
 
     /** One order's columns, before its route is looked up. */
-    private static final class Row {
+    static final class Row {
         final String id;
         final long uid;
         final String secretHash;
@@ -274,9 +274,7 @@ class OrderStore {
         ExchangeOrder toOrder(RouteCache routes) {
             Route route = routes.get(routeId, routeVersion)
                     .orElseThrow(() -> new IllegalStateException("Order " + uid + " has no route " + routeId));
-            ExchangeOrder.Draft draft = new ExchangeOrder.Draft(id, uid, null, route, inAmount, outAmount, lang, partner, email,
-                    agreement, hideOutData, clientCallbackUrl, ipnUrl, null, values, partnerId, test);
-            return ExchangeOrder.restore(draft, secretHash, status, rate, createdAt, updatedAt, expiresAt, version);
+            return ExchangeOrder.restore(this, route);
         }
     }
 

@@ -8,7 +8,7 @@ import dev.exchanger.server.api.model.OrderDto;
 import dev.exchanger.server.api.model.OrderResponseDto;
 import dev.exchanger.server.api.model.UpdateOrderStatusRequestDto;
 import dev.exchanger.server.security.ApiCaller;
-import dev.exchanger.server.web.ApiException;
+import dev.exchanger.server.support.InvalidParam;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,10 +32,13 @@ public class OrdersController implements OrdersApi {
 
     @Override
     public ResponseEntity<OrderResponseDto> createOrder(CreateOrderRequestDto request, String idempotencyKey) {
+        NewOrder order = OrderMapper.toNewOrder(request);
+        OrderOwner owner = ApiCaller.current().map(caller -> new OrderOwner(caller.partnerId(), caller.test())).orElse(OrderOwner.NONE);
         if (idempotencyKey == null) {
-            return ResponseEntity.ok(created(orders.create(request)));
+            return ResponseEntity.ok(created(orders.create(order, owner)));
         }
-        IdempotentOrders.Answer answer = idempotentOrders.create(idempotencyScope(), idempotencyKey, request, this::created);
+        IdempotentOrders.Answer<OrderResponseDto> answer = idempotentOrders.create(idempotencyScope(owner), idempotencyKey, request,
+                OrderResponseDto.class, () -> created(orders.create(order, owner)));
         return answer.replayed()
                 ? ResponseEntity.ok().header(IDEMPOTENT_REPLAYED, "true").body(answer.body())
                 : ResponseEntity.ok(answer.body());
@@ -45,8 +48,8 @@ public class OrdersController implements OrdersApi {
      * Whose {@code Idempotency-Key}s this request's are: the id of the partner whose
      * {@code X-Api-Key} it carries, or {@code ""} for every caller without one.
      */
-    static String idempotencyScope() {
-        return ApiCaller.current().map(ApiCaller::partnerId).orElse("");
+    static String idempotencyScope(OrderOwner owner) {
+        return owner.partnerId() != null ? owner.partnerId() : "";
     }
 
     private OrderResponseDto created(ExchangeOrder order) {
@@ -57,7 +60,7 @@ public class OrdersController implements OrdersApi {
     public ResponseEntity<OrderResponseDto> getOrder(Long orderUID, String orderSecret, String type) {
         boolean payment = "payment".equals(type);
         if (!payment && !"order".equals(type)) {
-            throw ApiException.invalidParam("type", null, "type", "format");
+            throw InvalidParam.param("type", InvalidParam.Err.FORMAT);
         }
         ExchangeOrder order = orders.get(orderUID, orderSecret);
         OrderDto dto = mapper.toOrderDto(order, links);

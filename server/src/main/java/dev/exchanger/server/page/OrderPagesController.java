@@ -4,10 +4,12 @@ import dev.exchanger.server.order.ExchangeOrder;
 import dev.exchanger.server.order.OrderPayment;
 import dev.exchanger.server.order.OrderService;
 import dev.exchanger.server.order.OrderStatus;
-import dev.exchanger.server.web.ApiException;
+import dev.exchanger.server.support.Conflict;
+import dev.exchanger.server.support.NotFound;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.function.LongConsumer;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,7 +62,7 @@ public class OrderPagesController {
     public String qrCode(@PathVariable String uid, @PathVariable String secret) {
         OrderPayment payment = OrderPayment.of(orders.get(uid(uid), secret), "en");
         if (payment == null) {
-            throw ApiException.orderNotFound();
+            throw NotFound.order();
         }
         return QrCodes.svg(payment.qrText());
     }
@@ -72,44 +74,37 @@ public class OrderPagesController {
     @PostMapping("/{kind:payment|order}/{uid}/{secret}/cancel")
     public RedirectView cancel(@PathVariable String lang, @PathVariable String kind, @PathVariable String uid,
                                @PathVariable String secret) {
-        long id = uid(uid);
-        try {
-            orders.changeStatusByClient(id, secret, OrderStatus.DELETED);
-        } catch (ApiException e) {
-            rethrowUnlessConflict(e);
-        }
-        return back(lang, kind, id, secret);
+        return press(lang, kind, uid, secret, id -> orders.changeStatusByClient(id, secret, OrderStatus.DELETED));
     }
 
     /** "I have paid": new or waitPayment to inProgress; in any other status nothing changes. */
     @PostMapping("/payment/{uid}/{secret}/paid")
     public RedirectView paid(@PathVariable String lang, @PathVariable String uid, @PathVariable String secret) {
-        long id = uid(uid);
-        try {
-            orders.changeStatusByClient(id, secret, OrderStatus.IN_PROGRESS);
-        } catch (ApiException e) {
-            rethrowUnlessConflict(e);
-        }
-        return back(lang, "payment", id, secret);
+        return press(lang, "payment", uid, secret, id -> orders.changeStatusByClient(id, secret, OrderStatus.IN_PROGRESS));
     }
 
     /** "Confirm": new to waitPayment; in any other status nothing changes. */
     @PostMapping("/order/{uid}/{secret}/confirm")
     public RedirectView confirm(@PathVariable String lang, @PathVariable String uid, @PathVariable String secret) {
-        long id = uid(uid);
-        try {
-            orders.confirmByClient(id, secret);
-        } catch (ApiException e) {
-            rethrowUnlessConflict(e);
-        }
-        return back(lang, "order", id, secret);
+        return press(lang, "order", uid, secret, id -> orders.confirmByClient(id, secret));
     }
 
-    @ExceptionHandler(ApiException.class)
-    public String notFound(ApiException e, Locale locale, Model model, HttpServletResponse response) {
-        if (e.status() != HttpStatus.NOT_FOUND) {
-            throw e;
+    /**
+     * A button's change, then back to the page; a button pressed twice (or after the operator
+     * moved on) is a {@link Conflict} that just shows the page again.
+     */
+    private static RedirectView press(String lang, String page, String uid, String secret, LongConsumer change) {
+        long id = uid(uid);
+        try {
+            change.accept(id);
+        } catch (Conflict pressedAgain) {
+            // nothing changes
         }
+        return back(lang, page, id, secret);
+    }
+
+    @ExceptionHandler(NotFound.class)
+    public String notFound(NotFound e, Locale locale, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.NOT_FOUND.value());
         model.addAttribute("lang", PageLanguage.of(locale.getLanguage()));
         model.addAttribute("brand", brand);
@@ -126,14 +121,7 @@ public class OrderPagesController {
         try {
             return Long.parseLong(uid);
         } catch (NumberFormatException e) {
-            throw ApiException.orderNotFound();
-        }
-    }
-
-    /** A button pressed twice (or after the operator moved on) just shows the page again. */
-    private static void rethrowUnlessConflict(ApiException e) {
-        if (e.status() != HttpStatus.CONFLICT) {
-            throw e;
+            throw NotFound.order();
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.exchanger.server.partner;
 
-import dev.exchanger.server.web.ApiException;
+import dev.exchanger.server.support.NotFound;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,13 +55,13 @@ public class PartnerService {
 
     @Transactional(readOnly = true)
     public PartnerWithKeys get(String partnerId) {
-        Partner partner = partners.findById(partnerId).orElseThrow(ApiException::partnerNotFound);
+        Partner partner = partners.findById(partnerId).orElseThrow(() -> new NotFound(NotFound.What.PARTNER));
         return new PartnerWithKeys(partner, keys.findByPartnerIdInOrderByCreatedAtAscIdAsc(List.of(partnerId)));
     }
 
     @Transactional
     public NewKey createKey(String partnerId, String name, boolean test) {
-        partners.findById(partnerId).orElseThrow(ApiException::partnerNotFound);
+        partners.findById(partnerId).orElseThrow(() -> new NotFound(NotFound.What.PARTNER));
         String key = ApiKeys.generate();
         PartnerApiKey record = keys.save(PartnerApiKey.create(partnerId, name, key, test, now()));
         log.info("{} API key {} ({}...) created for partner {}", test ? "Test" : "Live", record.getId(), record.getPrefix(), partnerId);
@@ -70,7 +70,7 @@ public class PartnerService {
 
     @Transactional
     public PartnerApiKey revokeKey(String partnerId, String keyId) {
-        PartnerApiKey key = keys.findByIdAndPartnerId(keyId, partnerId).orElseThrow(ApiException::apiKeyNotFound);
+        PartnerApiKey key = keys.findByIdAndPartnerId(keyId, partnerId).orElseThrow(() -> new NotFound(NotFound.What.API_KEY));
         key.revoke(now());
         log.info("API key {} ({}...) of partner {} revoked", key.getId(), key.getPrefix(), partnerId);
         return key;

@@ -1,12 +1,10 @@
 package dev.exchanger.server.route;
 
-import dev.exchanger.server.api.model.CurrencyPaymentDto;
-import dev.exchanger.server.api.model.CurrencyRequestDto;
-import dev.exchanger.server.api.model.FieldDefinitionRequestDto;
-import dev.exchanger.server.api.model.LocalizedTextDto;
-import dev.exchanger.server.api.model.RouteRequestDto;
+import dev.exchanger.server.support.Conflict;
+import dev.exchanger.server.support.InvalidParam;
+import dev.exchanger.server.support.InvalidParam.Err;
+import dev.exchanger.server.support.NotFound;
 import dev.exchanger.server.support.ObjectIds;
-import dev.exchanger.server.web.ApiException;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -26,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The operator's changes to currencies and routes. Every change is checked whole before anything
- * is written, so that a refused one (400, 404, 409) changes nothing, and stamps {@code updated_at}
+ * is written, so that a refused one (a {@link dev.exchanger.server.support.Refusal}) changes nothing, and stamps {@code updated_at}
  * (the rates export's Last-Modified). Changes are live at once: the public route list, order
  * creation and the export read the same rows.
  *
@@ -65,7 +63,7 @@ public class Catalog {
     }
 
     @Transactional
-    public Currency createCurrency(CurrencyRequestDto request) {
+    public Currency createCurrency(CurrencyChange request) {
         CurrencyValues values = checkCurrency(request, null);
         Currency currency = Currency.create(ObjectIds.next(), values.xml(), values.name(), values.scale(), values.reserve(),
                 values.paymentInstructions(), values.manual(), now());
@@ -75,8 +73,8 @@ public class Catalog {
     }
 
     @Transactional
-    public Currency updateCurrency(String id, CurrencyRequestDto request) {
-        Currency currency = currencies.findById(id).orElseThrow(ApiException::currencyNotFound);
+    public Currency updateCurrency(String id, CurrencyChange request) {
+        Currency currency = currencies.findById(id).orElseThrow(() -> new NotFound(NotFound.What.CURRENCY));
         CurrencyValues values = checkCurrency(request, id);
         currency.update(values.xml(), values.name(), values.scale(), values.reserve(), values.paymentInstructions(),
                 values.manual(), now());
@@ -89,36 +87,33 @@ public class Catalog {
     }
 
     /** The request's values once each is valid; the first that is not is thrown. */
-    private CurrencyValues checkCurrency(CurrencyRequestDto request, String id) {
-        String name = required("name", request.getName());
-        int scale = request.getScale();
-        BigDecimal reserve = amount("reserve", request.getReserve(), scale);
-        currencies.findByXmlIgnoringCase(request.getXml())
+    private CurrencyValues checkCurrency(CurrencyChange request, String id) {
+        String name = required("name", request.name());
+        int scale = request.scale();
+        BigDecimal reserve = amount("reserve", request.reserve(), scale);
+        currencies.findByXmlIgnoringCase(request.xml())
                 .filter(other -> !other.getId().equals(id))
                 .ifPresent(other -> {
                     throw xmlTaken(other.getXml());
                 });
-        return new CurrencyValues(request.getXml(), name, scale, reserve, request.getPaymentInstructions(),
-                Boolean.TRUE.equals(request.getManual()), payment(request.getPayment()));
+        return new CurrencyValues(request.xml(), name, scale, reserve, request.paymentInstructions(),
+                request.manual(), payment(request.payment()));
     }
 
     /** The structured payment details as the operator sent them; blank texts count as none. */
-    private static CurrencyPayment payment(CurrencyPaymentDto request) {
+    private static CurrencyPayment payment(CurrencyChange.Payment request) {
         if (request == null) {
             return null;
         }
-        LocalizedTextDto texts = request.getInstructions();
-        Map<String, String> instructions = texts == null ? Map.of()
-                : CurrencyPayment.texts(texts.getEn(), texts.getRu(), texts.getUk());
-        return new CurrencyPayment(required("payment.address", request.getAddress()), blankToNull(request.getNetwork()),
-                blankToNull(request.getMemo()), request.getConfirmations(), instructions);
+        return new CurrencyPayment(required("payment.address", request.address()), blankToNull(request.network()),
+                blankToNull(request.memo()), request.confirmations(), request.instructions());
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** Writes now, so that two requests racing for one xml code get 409, not a fault. */
+    /** Writes now, so that two requests racing for one xml code get a {@link Conflict}, not a fault. */
     private Currency flushCurrency(Currency currency) {
         try {
             currencies.flush();
@@ -131,8 +126,8 @@ public class Catalog {
         }
     }
 
-    private static ApiException xmlTaken(String xml) {
-        return ApiException.alreadyExists("xml", "A currency with xml code " + xml + " already exists");
+    private static Conflict xmlTaken(String xml) {
+        return Conflict.alreadyExists("xml", "A currency with xml code " + xml + " already exists");
     }
 
     // ---- routes -------------------------------------------------------------------------------
@@ -144,11 +139,11 @@ public class Catalog {
 
     /** One route, active or not. */
     public Route route(String id) {
-        return routes.findWithFields(id).orElseThrow(ApiException::routeNotFound);
+        return routes.findWithFields(id).orElseThrow(NotFound::route);
     }
 
     @Transactional
-    public Route createRoute(RouteRequestDto request) {
+    public Route createRoute(RouteChange request) {
         Route.Terms terms = checkTerms(request, null);
         List<FieldChange> fields = checkFields(request, Map.of());
         checkPairFree(terms, null);
@@ -164,8 +159,8 @@ public class Catalog {
      * left out). The route is locked meanwhile, so that two changes of it apply one after the other.
      */
     @Transactional
-    public Route updateRoute(String id, RouteRequestDto request) {
-        Route route = routes.findForUpdate(id).orElseThrow(ApiException::routeNotFound);
+    public Route updateRoute(String id, RouteChange request) {
+        Route route = routes.findForUpdate(id).orElseThrow(NotFound::route);
         Route.Terms terms = checkTerms(request, route);
         Map<String, RouteField> existing = new HashMap<>();
         route.getFields().forEach(field -> existing.put(field.getKey(), field));
@@ -177,7 +172,7 @@ public class Catalog {
         return flushRoute(route, terms);
     }
 
-    /** Writes now, so that two requests racing for one pair of currencies get 409, not a fault. */
+    /** Writes now, so that two requests racing for one pair of currencies get a {@link Conflict}, not a fault. */
     private Route flushRoute(Route route, Route.Terms terms) {
         try {
             routes.flush();
@@ -197,40 +192,40 @@ public class Catalog {
     }
 
     /** The route's terms once each is valid; the first that is not is thrown. */
-    private Route.Terms checkTerms(RouteRequestDto request, Route current) {
-        Currency from = currency("fromCurrencyId", request.getFromCurrencyId());
-        Currency to = currency("toCurrencyId", request.getToCurrencyId());
+    private Route.Terms checkTerms(RouteChange request, Route current) {
+        Currency from = currency("fromCurrencyId", request.fromCurrencyId());
+        Currency to = currency("toCurrencyId", request.toCurrencyId());
         if (from.getId().equals(to.getId())) {
-            throw ApiException.invalidParam("toCurrencyId", null, "toCurrencyId", "duplicate", "the same currency as fromCurrencyId");
+            throw InvalidParam.param("toCurrencyId", Err.DUPLICATE, "the same currency as fromCurrencyId");
         }
-        BigDecimal rate = amount("rate", request.getRate(), MAX_DECIMALS);
+        BigDecimal rate = amount("rate", request.rate(), MAX_DECIMALS);
         if (rate.signum() <= 0) {
-            throw ApiException.invalidParam("rate", null, "rate", "min", "it must be above 0");
+            throw InvalidParam.param("rate", Err.MIN, "it must be above 0");
         }
-        BigDecimal feePercent = amount("feePercent", request.getFeePercent(), FEE_PERCENT_DECIMALS);
+        BigDecimal feePercent = amount("feePercent", request.feePercent(), FEE_PERCENT_DECIMALS);
         if (feePercent.compareTo(HUNDRED) >= 0) {
-            throw ApiException.invalidParam("feePercent", null, "feePercent", "max", "it must be below 100");
+            throw InvalidParam.param("feePercent", Err.MAX, "it must be below 100");
         }
-        BigDecimal feeFixed = amount("feeFixed", request.getFeeFixed(), MAX_DECIMALS);
-        BigDecimal minAmount = amount("minAmount", request.getMinAmount(), MAX_DECIMALS);
+        BigDecimal feeFixed = amount("feeFixed", request.feeFixed(), MAX_DECIMALS);
+        BigDecimal minAmount = amount("minAmount", request.minAmount(), MAX_DECIMALS);
         if (minAmount.signum() <= 0) {
-            throw ApiException.invalidParam("minAmount", null, "minAmount", "min", "it must be above 0");
+            throw InvalidParam.param("minAmount", Err.MIN, "it must be above 0");
         }
-        BigDecimal maxAmount = amount("maxAmount", request.getMaxAmount(), MAX_DECIMALS);
+        BigDecimal maxAmount = amount("maxAmount", request.maxAmount(), MAX_DECIMALS);
         if (maxAmount.compareTo(minAmount) < 0) {
-            throw ApiException.invalidParam("maxAmount", null, "maxAmount", "min", "it is below minAmount");
+            throw InvalidParam.param("maxAmount", Err.MIN, "it is below minAmount");
         }
         if (current != null && !(current.getFrom().getId().equals(from.getId()) && current.getTo().getId().equals(to.getId()))
                 && routes.hasOrders(current.getId())) {
             String param = current.getFrom().getId().equals(from.getId()) ? "toCurrencyId" : "fromCurrencyId";
-            throw ApiException.invalidParam(param, null, param, null,
+            throw InvalidParam.param(param, null,
                     "the route has orders, which show its currencies; keep them, or create another route");
         }
         return new Route.Terms(from, to, rate, feePercent, feeFixed, minAmount, maxAmount,
-                request.getPaymentWindowMinutes(), Boolean.TRUE.equals(request.getActive()));
+                request.paymentWindowMinutes(), request.active());
     }
 
-    /** 409 when another route goes between the same currencies in the same direction. */
+    /** A {@link Conflict} when another route goes between the same currencies in the same direction. */
     private void checkPairFree(Route.Terms terms, Route current) {
         Optional<Route> other = routes.findByCurrencies(terms.from().getId(), terms.to().getId())
                 .filter(route -> current == null || !route.getId().equals(current.getId()));
@@ -240,11 +235,11 @@ public class Catalog {
     }
 
     private Currency currency(String param, String id) {
-        return currencies.findById(id).orElseThrow(() -> ApiException.invalidParam(param, null, param, "unknown", "no such currency"));
+        return currencies.findById(id).orElseThrow(() -> InvalidParam.param(param, Err.UNKNOWN, "no such currency"));
     }
 
-    private static ApiException pairTaken(Route.Terms terms, String otherId) {
-        return ApiException.alreadyExists("toCurrencyId", "A route from " + terms.from().getXml() + " to " + terms.to().getXml()
+    private static Conflict pairTaken(Route.Terms terms, String otherId) {
+        return Conflict.alreadyExists("toCurrencyId", "A route from " + terms.from().getXml() + " to " + terms.to().getXml()
                 + " already exists" + (otherId != null ? " (" + otherId + ")" : ""));
     }
 
@@ -258,15 +253,11 @@ public class Catalog {
      * changes: a field with the key of one of the route's fields of the same group keeps that
      * field; one without a key is new.
      */
-    private static List<FieldChange> checkFields(RouteRequestDto request, Map<String, RouteField> existing) {
+    private static List<FieldChange> checkFields(RouteChange request, Map<String, RouteField> existing) {
         List<FieldChange> fields = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (FieldKind kind : FieldKind.values()) {
-            List<FieldDefinitionRequestDto> given = switch (kind) {
-                case FROM_VALUES -> request.getFromValues();
-                case TO_VALUES -> request.getToValues();
-                case ROUTE_VALUES -> request.getRouteValues();
-            };
+            List<RouteChange.Field> given = request.fields(kind);
             Set<String> names = new HashSet<>();
             for (int position = 0; position < given.size(); position++) {
                 fields.add(checkField(kind, position, given.get(position), existing, keys, names));
@@ -275,46 +266,46 @@ public class Catalog {
         return fields;
     }
 
-    private static FieldChange checkField(FieldKind kind, int position, FieldDefinitionRequestDto given,
+    private static FieldChange checkField(FieldKind kind, int position, RouteChange.Field given,
                                           Map<String, RouteField> existing, Set<String> keys, Set<String> names) {
         String type = kind.wireName();
         if (given == null) {
-            throw ApiException.invalidParam(type, null, type, "type", "a field is null");
+            throw InvalidParam.param(type, Err.TYPE, "a field is null");
         }
-        String key = given.getKey();
-        String name = given.getName() == null ? "" : given.getName().strip();
+        String key = given.key();
+        String name = given.name() == null ? "" : given.name().strip();
         RouteField field = null;
         if (key != null) {
             field = existing.get(key);
             if (field == null || field.getKind() != kind) {
-                throw ApiException.invalidParam(type, key, key, "unknown", "not a key of this route's " + type);
+                throw InvalidParam.of(type, key, key, Err.UNKNOWN, "not a key of this route's " + type);
             }
             if (!keys.add(key)) {
-                throw ApiException.invalidParam(type, key, name.isEmpty() ? key : name, "duplicate", "the key is given twice");
+                throw InvalidParam.of(type, key, name.isEmpty() ? key : name, Err.DUPLICATE, "the key is given twice");
             }
         }
         if (name.isEmpty()) {
-            throw ApiException.invalidParam(type, key, "name", "required", "every field needs a name");
+            throw InvalidParam.of(type, key, "name", Err.REQUIRED, "every field needs a name");
         }
         if (!names.add(name)) {
-            throw ApiException.invalidParam(type, key, name, "duplicate", "another field of " + type + " has this name");
+            throw InvalidParam.of(type, key, name, Err.DUPLICATE, "another field of " + type + " has this name");
         }
-        String regexp = given.getRegexp() == null || given.getRegexp().isEmpty() ? null : given.getRegexp();
+        String regexp = given.regexp() == null || given.regexp().isEmpty() ? null : given.regexp();
         if (regexp != null) {
             try {
                 RouteField.pattern(regexp);
             } catch (PatternSyntaxException e) {
-                throw ApiException.invalidParam(type, key, name, "format", "regexp: " + e.getDescription() + " near index " + e.getIndex());
+                throw InvalidParam.of(type, key, name, Err.FORMAT, "regexp: " + e.getDescription() + " near index " + e.getIndex());
             }
         }
-        String example = given.getExample();
+        String example = given.example();
         if (example == null || example.isBlank()) {
-            throw ApiException.invalidParam(type, key, name, "required", "every field needs an example");
+            throw InvalidParam.of(type, key, name, Err.REQUIRED, "every field needs an example");
         }
         if (regexp != null && !RouteField.pattern(regexp).matcher(example).matches()) {
-            throw ApiException.invalidParam(type, key, name, "regexp", "the example does not match the regexp");
+            throw InvalidParam.of(type, key, name, Err.REGEXP, "the example does not match the regexp");
         }
-        return new FieldChange(field, kind, position, name, Boolean.TRUE.equals(given.getRequired()), regexp, example);
+        return new FieldChange(field, kind, position, name, given.required(), regexp, example);
     }
 
     /** The checked changes made: kept fields updated, new ones made. */
@@ -336,7 +327,7 @@ public class Catalog {
 
     private static String required(String param, String value) {
         if (value == null || value.isBlank()) {
-            throw ApiException.invalidParam(param, null, param, "required", "it must not be blank");
+            throw InvalidParam.param(param, Err.REQUIRED, "it must not be blank");
         }
         return value.strip();
     }
@@ -348,10 +339,10 @@ public class Catalog {
     private static BigDecimal amount(String param, String value, int maxDecimals) {
         BigDecimal amount = new BigDecimal(value);
         if (amount.scale() > maxDecimals) {
-            throw ApiException.invalidParam(param, null, param, "format", "at most " + maxDecimals + " decimals");
+            throw InvalidParam.param(param, Err.FORMAT, "at most " + maxDecimals + " decimals");
         }
         if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
-            throw ApiException.invalidParam(param, null, param, "max", "at most " + MAX_INTEGER_DIGITS + " digits before the point");
+            throw InvalidParam.param(param, Err.MAX, "at most " + MAX_INTEGER_DIGITS + " digits before the point");
         }
         return amount;
     }

@@ -60,16 +60,6 @@ public class Currency {
     protected Currency() {
     }
 
-    public Currency(String id, String xml, String name, int scale, BigDecimal reserve, String paymentInstructions, boolean manualPayment) {
-        this.id = id;
-        this.xml = xml;
-        this.name = name;
-        this.scale = scale;
-        this.reserve = reserve;
-        this.paymentInstructions = paymentInstructions;
-        this.manualPayment = manualPayment;
-    }
-
     /** A new currency as the operator sets it. */
     public static Currency create(String id, String xml, String name, int scale, BigDecimal reserve,
                                   String paymentInstructions, boolean manualPayment, Instant now) {

@@ -1,6 +1,7 @@
 package dev.exchanger.server.route;
 
-import dev.exchanger.server.web.ApiException;
+import dev.exchanger.server.support.InvalidParam;
+import dev.exchanger.server.support.InvalidParam.Err;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
 /**
  * Checks the details a client gives for one group of a route's fields ({@code fromValues},
  * {@code toValues} or {@code routeValues}) and answers them in the route's field order with
- * their names. The first failure is an {@link ApiException} naming the field:
+ * their names. The first failure is an {@link InvalidParam} naming the field:
  * an unknown or repeated key, a missing required value, or a value the field's pattern refuses.
  */
 public final class RouteFieldCheck {
@@ -31,10 +32,10 @@ public final class RouteFieldCheck {
         for (Given g : given) {
             RouteField field = fields.stream().filter(f -> f.getKey().equals(g.key())).findFirst().orElse(null);
             if (field == null) {
-                throw ApiException.invalidParam(kind.wireName(), g.key(), g.key(), "unknown");
+                throw InvalidParam.of(kind.wireName(), g.key(), g.key(), Err.UNKNOWN);
             }
             if (byKey.putIfAbsent(g.key(), g.value()) != null) {
-                throw ApiException.invalidParam(kind.wireName(), field.getKey(), field.getName(), "duplicate");
+                throw InvalidParam.of(kind.wireName(), field.getKey(), field.getName(), Err.DUPLICATE);
             }
         }
         List<Checked> checked = new ArrayList<>();
@@ -42,13 +43,13 @@ public final class RouteFieldCheck {
             String value = byKey.get(field.getKey());
             if (value == null || value.isBlank()) {
                 if (field.isRequired()) {
-                    throw ApiException.invalidParam(kind.wireName(), field.getKey(), field.getName(), "required");
+                    throw InvalidParam.of(kind.wireName(), field.getKey(), field.getName(), Err.REQUIRED);
                 }
                 continue;
             }
             String trimmed = value.strip();
             if (!field.accepts(trimmed)) {
-                throw ApiException.invalidParam(kind.wireName(), field.getKey(), field.getName(), "regexp");
+                throw InvalidParam.of(kind.wireName(), field.getKey(), field.getName(), Err.REGEXP);
             }
             checked.add(new Checked(kind, field.getKey(), field.getName(), trimmed));
         }

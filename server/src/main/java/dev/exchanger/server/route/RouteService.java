@@ -1,6 +1,6 @@
 package dev.exchanger.server.route;
 
-import dev.exchanger.server.web.ApiException;
+import dev.exchanger.server.support.NotFound;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,10 +24,10 @@ public class RouteService {
     }
 
     public Route getActive(String id) {
-        return routes.findActive(id).orElseThrow(ApiException::routeNotFound);
+        return routes.findActive(id).orElseThrow(NotFound::route);
     }
 
     public Route getActiveByXml(String xmlIn, String xmlOut) {
-        return routes.findActiveByXml(xmlIn, xmlOut).orElseThrow(ApiException::routeNotFound);
+        return routes.findActiveByXml(xmlIn, xmlOut).orElseThrow(NotFound::route);
     }
 }

@@ -1,6 +1,5 @@
 package dev.exchanger.server.security;
 
-import dev.exchanger.server.admin.AdminProperties;
 import dev.exchanger.server.partner.PartnerService;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,7 +16,7 @@ class ApiKeyAuthenticationProvider implements AuthenticationProvider {
     private final byte[] operatorKey;
     private final PartnerService partners;
 
-    ApiKeyAuthenticationProvider(AdminProperties admin, PartnerService partners) {
+    ApiKeyAuthenticationProvider(OperatorKeyProperties admin, PartnerService partners) {
         this.operatorKey = admin.apiKey().getBytes(StandardCharsets.UTF_8);
         this.partners = partners;
     }

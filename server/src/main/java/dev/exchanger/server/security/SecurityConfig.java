@@ -1,6 +1,5 @@
 package dev.exchanger.server.security;
 
-import dev.exchanger.server.admin.AdminProperties;
 import dev.exchanger.server.partner.PartnerService;
 import dev.exchanger.server.web.ApiException;
 import dev.exchanger.server.web.ErrorWriter;
@@ -50,7 +49,7 @@ class SecurityConfig {
 
     /** Also tells Boot not to set up its default user with a generated password. */
     @Bean
-    ApiKeyAuthenticationProvider apiKeyAuthenticationProvider(AdminProperties admin, PartnerService partners) {
+    ApiKeyAuthenticationProvider apiKeyAuthenticationProvider(OperatorKeyProperties admin, PartnerService partners) {
         return new ApiKeyAuthenticationProvider(admin, partners);
     }
 
@@ -78,15 +77,15 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, AdminProperties admin, ApiKeyAuthenticationProvider provider,
+    SecurityFilterChain apiSecurity(HttpSecurity http, OperatorKeyProperties admin, ApiKeyAuthenticationProvider provider,
                                     ErrorWriter errors) throws Exception {
         if (admin.apiKey().isEmpty()) {
-            log.warn("exchanger.admin.api-key is not set: the operator's API refuses every request");
+            log.warn("{} is not set: the operator's API refuses every request", OperatorKeyProperties.API_KEY);
         }
         // on /admin of a server without an operator's key, the refusal says so (same status and code)
         BiFunction<HttpServletRequest, ApiException, ApiException> refusal = (request, e) ->
                 admin.apiKey().isEmpty() && request.getRequestURI().startsWith(request.getContextPath() + "/admin/")
-                        ? ApiException.operatorKeyNotConfigured(e) : e;
+                        ? ApiException.operatorKeyNotConfigured(e, OperatorKeyProperties.API_KEY) : e;
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", WWW_AUTHENTICATE);
             errors.write(request, response, refusal.apply(request, ApiException.unauthorized()));

@@ -1,7 +1,6 @@
 package dev.exchanger.server.web;
 
 import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,7 +47,7 @@ class AccessLog extends OncePerRequestFilter {
             if (request.isAsyncStarted()) {
                 // the answer is written on another dispatch (a body read without holding a thread): log when it is done
                 String requestId = MDC.get("requestId");
-                request.getAsyncContext().addListener(new AsyncListener() {
+                request.getAsyncContext().addListener(new AsyncEventListener() {
                     @Override
                     public void onComplete(AsyncEvent event) {
                         MDC.put("requestId", requestId);
@@ -57,18 +56,6 @@ class AccessLog extends OncePerRequestFilter {
                         } finally {
                             MDC.remove("requestId");
                         }
-                    }
-
-                    @Override
-                    public void onTimeout(AsyncEvent event) {
-                    }
-
-                    @Override
-                    public void onError(AsyncEvent event) {
-                    }
-
-                    @Override
-                    public void onStartAsync(AsyncEvent event) {
                     }
                 });
             } else {

@@ -1,8 +1,9 @@
 package dev.exchanger.server.web;
 
-import dev.exchanger.server.api.model.ErrorDto;
 import dev.exchanger.server.api.model.ErrorResponseDto;
-import dev.exchanger.server.api.model.ErrorTypeDto;
+import dev.exchanger.server.support.InvalidParam;
+import dev.exchanger.server.support.InvalidParam.Err;
+import dev.exchanger.server.support.Refusal;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -53,6 +54,12 @@ public class ApiErrors {
         return envelope(e);
     }
 
+    /** A refusal of the domain, answered with its status and code from {@link ErrorCode}. */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ErrorResponseDto> refused(Refusal e) {
+        return envelope(ApiException.of(e));
+    }
+
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ErrorResponseDto> invalidBody(MethodArgumentNotValidException e) {
         FieldError first = e.getBindingResult().getFieldErrors().stream()
@@ -64,7 +71,7 @@ public class ApiErrors {
         String path = first.getField();
         String type = topLevel(path);
         String leaf = path.substring(path.lastIndexOf('.') + 1);
-        return envelope(ApiException.invalidParam(type, null, leaf.replaceAll("\\[\\d+]$", ""), err(first.getCode(), first.getRejectedValue())));
+        return envelope(InvalidParam.of(type, null, leaf.replaceAll("\\[\\d+]$", ""), err(first.getCode(), first.getRejectedValue())));
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
@@ -80,7 +87,7 @@ public class ApiErrors {
                             .filter(codes -> codes != null && codes.length > 0)
                             .map(codes -> codes[codes.length - 1])
                             .findFirst().orElse("Invalid");
-                    return envelope(ApiException.invalidParam(name, null, name, err(code, result.getArgument())));
+                    return envelope(InvalidParam.param(name, err(code, result.getArgument())));
                 })
                 .orElseGet(() -> envelope(ApiException.malformed("Request isn't valid")));
     }
@@ -99,7 +106,7 @@ public class ApiErrors {
         }
         String name = wireName(first);
         String code = first.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-        return envelope(ApiException.invalidParam(name, null, name, err(code, first.getInvalidValue())));
+        return envelope(InvalidParam.param(name, err(code, first.getInvalidValue())));
     }
 
     /**
@@ -148,22 +155,22 @@ public class ApiErrors {
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ErrorResponseDto> missingParameter(MissingServletRequestParameterException e) {
-        return envelope(ApiException.invalidParam(e.getParameterName(), null, e.getParameterName(), "required"));
+        return envelope(InvalidParam.param(e.getParameterName(), Err.REQUIRED));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ErrorResponseDto> wrongParameterType(MethodArgumentTypeMismatchException e) {
         if (e.getRequiredType() == java.time.OffsetDateTime.class) {
-            return envelope(ApiException.invalidParam(e.getName(), null, e.getName(), "type", QueryDateTimes.ACCEPTED));
+            return envelope(InvalidParam.param(e.getName(), Err.TYPE, QueryDateTimes.ACCEPTED));
         }
-        return envelope(ApiException.invalidParam(e.getName(), null, e.getName(), "type"));
+        return envelope(InvalidParam.param(e.getName(), Err.TYPE));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorResponseDto> unreadable(HttpMessageNotReadableException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof JacksonException jackson) {
-                ApiException refused = refused(jackson);
+                InvalidParam refused = refused(jackson);
                 if (refused != null) {
                     return envelope(refused);
                 }
@@ -175,7 +182,7 @@ public class ApiErrors {
                 String type = path.get(0).getPropertyName();
                 String leaf = path.get(path.size() - 1).getPropertyName();
                 if (type != null) {
-                    return envelope(ApiException.invalidParam(type, null, leaf != null ? leaf : type, "type"));
+                    return envelope(InvalidParam.of(type, null, leaf != null ? leaf : type, Err.TYPE));
                 }
             }
         }
@@ -185,7 +192,7 @@ public class ApiErrors {
     }
 
     /** A body {@link StrictJson} refuses: a key given twice, a control character, a list too long. */
-    private static ApiException refused(JacksonException e) {
+    private static InvalidParam refused(JacksonException e) {
         List<JacksonException.Reference> path = e.getPath();
         String type = path.isEmpty() ? null : path.get(0).getPropertyName();
         String leaf = null;
@@ -193,11 +200,11 @@ public class ApiErrors {
             leaf = reference.getPropertyName() != null ? reference.getPropertyName() : leaf;
         }
         if (e instanceof StrictJson.RefusedValueException refused && type != null) {
-            return ApiException.invalidParam(type, null, leaf, refused.err(), refused.detail());
+            return InvalidParam.of(type, null, leaf, Err.fromWireName(refused.err()), refused.detail());
         }
         String duplicate = StrictJson.duplicateKey(e);
         if (duplicate != null) {
-            return ApiException.invalidParam(type != null ? type : duplicate, null, duplicate, "duplicate", "given twice");
+            return InvalidParam.of(type != null ? type : duplicate, null, duplicate, Err.DUPLICATE, "given twice");
         }
         return null;
     }
@@ -210,8 +217,7 @@ public class ApiErrors {
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ErrorResponseDto> unparsableForm(InvalidParameterException e) {
         if (e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
-            return envelope(new ApiException(HttpStatus.CONTENT_TOO_LARGE, ErrorTypeDto.PAYLOAD_TOO_LARGE_ERROR, 1004,
-                    "Request body is too large", null));
+            return envelope(new ApiException(ErrorCode.TOO_LARGE, "Request body is too large"));
         }
         return envelope(ApiException.malformed("Malformed request body: the form cannot be parsed"));
     }
@@ -220,39 +226,31 @@ public class ApiErrors {
     ResponseEntity<ErrorResponseDto> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
         String given = e.getContentType() != null ? "'" + e.getContentType() + "'" : "(none)";
         String supported = String.join(" or ", e.getSupportedMediaTypes().stream().map(MediaType::toString).toList());
-        return envelope(new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorTypeDto.UNSUPPORTED_MEDIA_TYPE_ERROR, 1003,
-                "Content type " + given + " is not supported; use " + supported, null));
+        return envelope(new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content type " + given + " is not supported; use " + supported));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ErrorResponseDto> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
-        return envelope(new ApiException(HttpStatus.METHOD_NOT_ALLOWED, ErrorTypeDto.METHOD_NOT_ALLOWED_ERROR, 1005,
-                "Method " + e.getMethod() + " is not allowed here", null));
+        return envelope(new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here"));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ErrorResponseDto> noSuchPath(NoResourceFoundException e) {
-        return envelope(new ApiException(HttpStatus.NOT_FOUND, ErrorTypeDto.NOT_FOUND_ERROR, 2000,
-                "No such path: /" + e.getResourcePath(), null));
+        return envelope(new ApiException(ErrorCode.NO_SUCH_PATH, "No such path: /" + e.getResourcePath()));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorResponseDto> fault(Exception e) {
         log.error("Request failed", e);
-        return envelope(internalError());
+        return envelope(ApiException.internalError());
     }
 
-    static ApiException internalError() {
-        return new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, ErrorTypeDto.INTERNAL_ERROR, 5000, "Internal error", null);
-    }
-
-    static ErrorResponseDto body(ApiException e, String requestId) {
-        ErrorDto error = new ErrorDto().message(e.getMessage()).errorType(e.errorType()).errorCode(e.errorCode())._object(e.object());
-        return new ErrorResponseDto().success(false).error(error).requestId(requestId);
+    private static ResponseEntity<ErrorResponseDto> envelope(Refusal refusal) {
+        return envelope(ApiException.of(refusal));
     }
 
     private static ResponseEntity<ErrorResponseDto> envelope(ApiException e) {
-        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(body(e, RequestIds.current()));
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(Envelopes.error(e, RequestIds.current()));
     }
 
     private static String topLevel(String path) {
@@ -267,16 +265,16 @@ public class ApiErrors {
         return path.substring(0, end);
     }
 
-    private static String err(String code, Object rejected) {
+    private static Err err(String code, Object rejected) {
         if (code == null || REQUIRED_CODES.contains(code) || rejected == null) {
-            return "required";
+            return Err.REQUIRED;
         }
         return switch (code) {
-            case "Pattern" -> "format";
-            case "Min", "DecimalMin", "Positive", "PositiveOrZero" -> "min";
-            case "Max", "DecimalMax" -> "max";
-            case "Size" -> rejected instanceof CharSequence s && s.isEmpty() ? "min" : "max";
-            default -> "format";
+            case "Pattern" -> Err.FORMAT;
+            case "Min", "DecimalMin", "Positive", "PositiveOrZero" -> Err.MIN;
+            case "Max", "DecimalMax" -> Err.MAX;
+            case "Size" -> rejected instanceof CharSequence s && s.isEmpty() ? Err.MIN : Err.MAX;
+            default -> Err.FORMAT;
         };
     }
 }

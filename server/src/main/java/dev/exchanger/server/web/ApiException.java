@@ -2,46 +2,81 @@ package dev.exchanger.server.web;
 
 import dev.exchanger.server.api.model.ErrorObjectDto;
 import dev.exchanger.server.api.model.ErrorTypeDto;
+import dev.exchanger.server.support.Conflict;
+import dev.exchanger.server.support.InvalidParam;
+import dev.exchanger.server.support.NotFound;
+import dev.exchanger.server.support.Refusal;
 import org.springframework.http.HttpStatus;
 
 /**
- * A failure the caller can act on, answered in the error envelope with an honest status.
- * The factory methods are the error codes documented in the spec's {@code Error.errorCode}.
+ * An answer in the error envelope with an honest status: what HTTP itself refuses (the request's
+ * shape, its key, its rate) and, through {@link #of(Refusal)}, every refusal of the domain. Its
+ * code is one of {@link ErrorCode}'s; {@link Envelopes#error} writes it.
  */
 public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
-    private final ErrorTypeDto errorType;
-    private final int errorCode;
+    private final ErrorCode code;
     private final transient ErrorObjectDto object;
 
-    public ApiException(HttpStatus status, ErrorTypeDto errorType, int errorCode, String message, ErrorObjectDto object) {
+    public ApiException(ErrorCode code, String message) {
+        this(code.status(), code, message, null);
+    }
+
+    private ApiException(HttpStatus status, ErrorCode code, String message, ErrorObjectDto object) {
         super(message, null, false, false);
         this.status = status;
-        this.errorType = errorType;
-        this.errorCode = errorCode;
+        this.code = code;
         this.object = object;
     }
 
-    /**
-     * A parameter failed validation: {@code Param toValues isn't valid: wallet}, or
-     * {@code Param routeId isn't valid} where the parameter is its own name.
-     */
-    public static ApiException invalidParam(String type, String fieldId, String nameField, String err) {
-        String message = "Param " + type + " isn't valid"
-                + (nameField != null && !nameField.equals(type) ? ": " + nameField : "");
-        ErrorObjectDto object = new ErrorObjectDto().type(type).nameField(nameField).fieldId(fieldId).err(ErrorObjectDto.ErrEnum.fromValue(err));
-        return new ApiException(HttpStatus.BAD_REQUEST, ErrorTypeDto.VALIDATION_ERROR, 1001, message, object);
+    /** The answer to a refusal of the domain: its code from {@link ErrorCode}, its message, and the facts it names. */
+    public static ApiException of(Refusal refusal) {
+        ErrorCode code = ErrorCode.of(refusal);
+        return new ApiException(code.status(), code, refusal.getMessage(), object(refusal));
     }
 
-    public static ApiException amount(String err, String detail) {
-        ErrorObjectDto object = new ErrorObjectDto().type("amount").nameField("amount").err(ErrorObjectDto.ErrEnum.fromValue(err));
-        return new ApiException(HttpStatus.BAD_REQUEST, ErrorTypeDto.VALIDATION_ERROR, 1002,
-                "Param amount isn't valid: " + detail, object);
+    private static ErrorObjectDto object(Refusal refusal) {
+        if (refusal instanceof InvalidParam invalid) {
+            return new ErrorObjectDto().type(invalid.type()).nameField(invalid.nameField()).fieldId(invalid.fieldId())
+                    .err(invalid.err() == null ? null : ErrorObjectDto.ErrEnum.fromValue(invalid.err().wireName()));
+        }
+        if (refusal instanceof NotFound notFound) {
+            String param = notFound.what().param();
+            return param == null ? null : new ErrorObjectDto().type(param).nameField(param).err(ErrorObjectDto.ErrEnum.UNKNOWN);
+        }
+        String param = ((Conflict) refusal).param();
+        return param == null ? null : new ErrorObjectDto().type(param).nameField(param).err(ErrorObjectDto.ErrEnum.DUPLICATE);
+    }
+
+    /**
+     * A parameter failed validation, with what is wrong.
+     *
+     * @deprecated throw {@link InvalidParam} instead; kept while {@code ipn} still throws this
+     */
+    @Deprecated
+    public static ApiException invalidParam(String type, String fieldId, String nameField, String err, String detail) {
+        return of(InvalidParam.of(type, fieldId, nameField, err == null ? null : InvalidParam.Err.fromWireName(err), detail));
+    }
+
+    /**
+     * A parameter failed validation.
+     *
+     * @deprecated throw {@link InvalidParam} instead; kept while {@code ipn} still throws this
+     */
+    @Deprecated
+    public static ApiException invalidParam(String type, String fieldId, String nameField, String err) {
+        return of(InvalidParam.of(type, fieldId, nameField, InvalidParam.Err.fromWireName(err)));
+    }
+
+    /** @deprecated throw {@link NotFound} instead; kept while {@code ipn} still throws this */
+    @Deprecated
+    public static ApiException ipnNotFound() {
+        return of(new NotFound(NotFound.What.IPN));
     }
 
     public static ApiException malformed(String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, ErrorTypeDto.VALIDATION_ERROR, 1000, message, null);
+        return new ApiException(ErrorCode.MALFORMED, message);
     }
 
     /** What Spring Security's firewall refuses, in the URL or in a header value. */
@@ -49,60 +84,40 @@ public class ApiException extends RuntimeException {
         return malformed("The request URL or a header has characters that are not accepted");
     }
 
-    public static ApiException orderNotFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, ErrorTypeDto.NOT_FOUND_ERROR, 2001, "Order not found", null);
+    /** What the servlet container answered {@code status} to, before or without a controller. */
+    static ApiException ofStatus(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> new ApiException(ErrorCode.NO_SUCH_PATH, "Not found");
+            case CONTENT_TOO_LARGE -> new ApiException(ErrorCode.TOO_LARGE, "Request body is too large");
+            case METHOD_NOT_ALLOWED -> new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed");
+            case UNSUPPORTED_MEDIA_TYPE -> new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type");
+            default -> badRequest(status);
+        };
     }
 
-    public static ApiException routeNotFound() {
-        ErrorObjectDto object = new ErrorObjectDto().type("routeId").nameField("routeId").err(ErrorObjectDto.ErrEnum.UNKNOWN);
-        return new ApiException(HttpStatus.NOT_FOUND, ErrorTypeDto.NOT_FOUND_ERROR, 2002, "Route not found", object);
+    /** Any other refusal of the container: {@code Bad request} with its own 4xx status, or an internal error. */
+    static ApiException badRequest(HttpStatus status) {
+        return status.is4xxClientError()
+                ? new ApiException(status, ErrorCode.MALFORMED, "Bad request", null)
+                : internalError();
     }
 
-    /**
-     * A parameter failed validation, with what is wrong: {@code Param reserve isn't valid: at most
-     * 2 decimals}, or {@code Param toValues isn't valid: wallet (the example does not match the regexp)}
-     * for a named part of it. Without {@code err} the object names the parameter only.
-     */
-    public static ApiException invalidParam(String type, String fieldId, String nameField, String err, String detail) {
-        boolean named = nameField != null && !nameField.equals(type);
-        String message = "Param " + type + " isn't valid" + (named ? ": " + nameField + " (" + detail + ")" : ": " + detail);
-        ErrorObjectDto object = new ErrorObjectDto().type(type).nameField(nameField).fieldId(fieldId)
-                .err(err == null ? null : ErrorObjectDto.ErrEnum.fromValue(err));
-        return new ApiException(HttpStatus.BAD_REQUEST, ErrorTypeDto.VALIDATION_ERROR, 1001, message, object);
-    }
-
-    public static ApiException currencyNotFound() {
-        ErrorObjectDto object = new ErrorObjectDto().type("currencyId").nameField("currencyId").err(ErrorObjectDto.ErrEnum.UNKNOWN);
-        return new ApiException(HttpStatus.NOT_FOUND, ErrorTypeDto.NOT_FOUND_ERROR, 2004, "Currency not found", object);
-    }
-
-    /** What the body describes already exists (a currency's xml code, a route's pair of currencies), named by {@code param}. */
-    public static ApiException alreadyExists(String param, String message) {
-        ErrorObjectDto object = new ErrorObjectDto().type(param).nameField(param).err(ErrorObjectDto.ErrEnum.DUPLICATE);
-        return new ApiException(HttpStatus.CONFLICT, ErrorTypeDto.CONFLICT_ERROR, 3003, message, object);
-    }
-
-    public static ApiException illegalStatusChange(String from, String to) {
-        return new ApiException(HttpStatus.CONFLICT, ErrorTypeDto.CONFLICT_ERROR, 3001,
-                "Status change from " + from + " to " + to + " is not allowed", null);
-    }
-
-    /** An {@code Idempotency-Key} of the last 24 hours sent again with another request body. */
-    public static ApiException idempotencyConflict() {
-        ErrorObjectDto object = new ErrorObjectDto().type("Idempotency-Key").nameField("Idempotency-Key").err(ErrorObjectDto.ErrEnum.DUPLICATE);
-        return new ApiException(HttpStatus.CONFLICT, ErrorTypeDto.CONFLICT_ERROR, 3002,
-                "This Idempotency-Key was already used with another request body", object);
+    static ApiException internalError() {
+        return new ApiException(ErrorCode.INTERNAL, "Internal error");
     }
 
     public static ApiException unauthorized() {
-        return new ApiException(HttpStatus.UNAUTHORIZED, ErrorTypeDto.AUTHENTICATION_ERROR, 4001, "A valid X-Api-Key is required", null);
+        return new ApiException(ErrorCode.UNAUTHORIZED, "A valid X-Api-Key is required");
     }
 
-    /** A refusal on {@code /admin} of a server with no operator's key: the same status and code, saying why. */
-    public static ApiException operatorKeyNotConfigured(ApiException refusal) {
-        return new ApiException(refusal.status(), refusal.errorType(), refusal.errorCode(),
-                "The operator's API is switched off on this server: no operator key is configured. Start it with"
-                        + " exchanger.admin.api-key (environment EXCHANGER_ADMIN_API_KEY) set, and send that key in X-Api-Key",
+    /**
+     * A refusal on {@code /admin} of a server with no operator's key: the same status and code,
+     * saying why; {@code property} is the setting that holds the key.
+     */
+    public static ApiException operatorKeyNotConfigured(ApiException refusal, String property) {
+        return new ApiException(refusal.status, refusal.code,
+                "The operator's API is switched off on this server: no operator key is configured. Start it with "
+                        + property + " (environment EXCHANGER_ADMIN_API_KEY) set, and send that key in X-Api-Key",
                 null);
     }
 
@@ -111,24 +126,12 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException forbidden(String message) {
-        return new ApiException(HttpStatus.FORBIDDEN, ErrorTypeDto.FORBIDDEN_ERROR, 4003, message, null);
+        return new ApiException(ErrorCode.FORBIDDEN, message);
     }
 
     /** Over a rate limit: {@code message} says which, and when to retry. */
     public static ApiException rateLimited(String message) {
-        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorTypeDto.RATE_LIMIT_ERROR, 4029, message, null);
-    }
-
-    public static ApiException partnerNotFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, ErrorTypeDto.NOT_FOUND_ERROR, 2003, "Partner not found", null);
-    }
-
-    public static ApiException apiKeyNotFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, ErrorTypeDto.NOT_FOUND_ERROR, 2005, "API key not found", null);
-    }
-
-    public static ApiException ipnNotFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, ErrorTypeDto.NOT_FOUND_ERROR, 2006, "IPN not found", null);
+        return new ApiException(ErrorCode.RATE_LIMITED, message);
     }
 
     public HttpStatus status() {
@@ -136,11 +139,11 @@ public class ApiException extends RuntimeException {
     }
 
     public ErrorTypeDto errorType() {
-        return errorType;
+        return code.type();
     }
 
     public int errorCode() {
-        return errorCode;
+        return code.code();
     }
 
     public ErrorObjectDto object() {

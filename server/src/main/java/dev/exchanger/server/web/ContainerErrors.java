@@ -1,6 +1,5 @@
 package dev.exchanger.server.web;
 
-import dev.exchanger.server.api.model.ErrorTypeDto;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -72,16 +71,14 @@ public class ContainerErrors {
                 return;
             }
             HttpStatus resolved = HttpStatus.resolve(status);
-            ApiException error = resolved != null && resolved.is4xxClientError()
-                    ? new ApiException(resolved, status == 404 ? ErrorTypeDto.NOT_FOUND_ERROR : ErrorTypeDto.VALIDATION_ERROR,
-                            status == 404 ? 2000 : 1000, status == 404 ? "Not found" : "Bad request", null)
-                    : ApiErrors.internalError();
+            ApiException error = resolved == null ? ApiException.internalError()
+                    : resolved == HttpStatus.NOT_FOUND ? ApiException.ofStatus(resolved) : ApiException.badRequest(resolved);
             try {
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    writer.write(jsonMapper.writeValueAsString(ApiErrors.body(error, RequestIds.current(request))));
+                    writer.write(jsonMapper.writeValueAsString(Envelopes.error(error, RequestIds.current(request))));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException e) {

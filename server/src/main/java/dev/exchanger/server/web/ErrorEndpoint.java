@@ -1,7 +1,6 @@
 package dev.exchanger.server.web;
 
 import dev.exchanger.server.api.model.ErrorResponseDto;
-import dev.exchanger.server.api.model.ErrorTypeDto;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -25,15 +24,7 @@ public class ErrorEndpoint implements ErrorController {
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        ApiException e = switch (status) {
-            case NOT_FOUND -> new ApiException(status, ErrorTypeDto.NOT_FOUND_ERROR, 2000, "Not found", null);
-            case CONTENT_TOO_LARGE -> new ApiException(status, ErrorTypeDto.PAYLOAD_TOO_LARGE_ERROR, 1004, "Request body is too large", null);
-            case METHOD_NOT_ALLOWED -> new ApiException(status, ErrorTypeDto.METHOD_NOT_ALLOWED_ERROR, 1005, "Method not allowed", null);
-            case UNSUPPORTED_MEDIA_TYPE -> new ApiException(status, ErrorTypeDto.UNSUPPORTED_MEDIA_TYPE_ERROR, 1003, "Unsupported media type", null);
-            default -> status.is4xxClientError()
-                    ? new ApiException(status, ErrorTypeDto.VALIDATION_ERROR, 1000, "Bad request", null)
-                    : ApiErrors.internalError();
-        };
-        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(ApiErrors.body(e, RequestIds.current(request)));
+        ApiException e = ApiException.ofStatus(status);
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(Envelopes.error(e, RequestIds.current(request)));
     }
 }

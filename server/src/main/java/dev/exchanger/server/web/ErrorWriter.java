@@ -20,6 +20,6 @@ public class ErrorWriter {
     public void write(HttpServletRequest request, HttpServletResponse response, ApiException e) throws IOException {
         response.setStatus(e.status().value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        jsonMapper.writeValue(response.getOutputStream(), ApiErrors.body(e, RequestIds.current(request)));
+        jsonMapper.writeValue(response.getOutputStream(), Envelopes.error(e, RequestIds.current(request)));
     }
 }

@@ -1,9 +1,7 @@
 package dev.exchanger.server.web;
 
-import dev.exchanger.server.api.model.ErrorTypeDto;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -61,13 +59,11 @@ public class RequestBodies extends OncePerRequestFilter {
     }
 
     static ApiException tooLarge(long limit) {
-        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, ErrorTypeDto.PAYLOAD_TOO_LARGE_ERROR, 1004,
-                "Request body is too large (the limit is " + limit + " bytes)", null);
+        return new ApiException(ErrorCode.TOO_LARGE, "Request body is too large (the limit is " + limit + " bytes)");
     }
 
     static ApiException tooSlow(Duration timeout) {
-        return new ApiException(HttpStatus.REQUEST_TIMEOUT, ErrorTypeDto.VALIDATION_ERROR, 1006,
-                "Request body did not arrive whole within " + timeout.toSeconds() + " s", null);
+        return new ApiException(ErrorCode.TOO_SLOW, "Request body did not arrive whole within " + timeout.toSeconds() + " s");
     }
 
     @Override
@@ -206,7 +202,7 @@ public class RequestBodies extends OncePerRequestFilter {
     }
 
     /** A body not whole in time: 408, and the connection is closed. */
-    private final class OnTimeout implements AsyncListener {
+    private final class OnTimeout implements AsyncEventListener {
         private final HttpServletRequest request;
         private final HttpServletResponse response;
 
@@ -221,18 +217,6 @@ public class RequestBodies extends OncePerRequestFilter {
                 refuse(request, response, tooSlow(timeout));
             }
             event.getAsyncContext().complete();
-        }
-
-        @Override
-        public void onComplete(AsyncEvent event) {
-        }
-
-        @Override
-        public void onError(AsyncEvent event) {
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
         }
     }
 

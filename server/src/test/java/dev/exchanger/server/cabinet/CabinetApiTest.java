@@ -14,9 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
@@ -31,17 +30,8 @@ class CabinetApiTest extends ApiTest {
     private static final String HISTORY = "/user/exchanger/order/history";
     private static final String IPN_SECRET = "Cabinet-IPN-Secret-7Hq2";
 
-    private static ScriptedReceiver receiver;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = new ScriptedReceiver();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
+    @RegisterExtension
+    static final ScriptedReceiver receiver = new ScriptedReceiver();
 
     // ---- history ----------------------------------------------------------------------------
 
@@ -186,11 +176,10 @@ class CabinetApiTest extends ApiTest {
     void redeliversADeliveredIpnWithTheSameWebhookIdAndBody() throws Exception {
         PartnerKey shop = newPartner("Shop " + UUID.randomUUID());
         String path = "/again/" + UUID.randomUUID();
-        long uid = uid(created(shop, withIpn(path)));
-        assertThat(operatorMoves(uid, "inProgress").status()).isEqualTo(200);
+        long uid = paidOrderWithIpn(shop, path);
         String webhookId = awaitIpn(shop, uid, 0, "delivered").path("webhookId").asString();
 
-        Reply queued = strict(shop.on(post("/user/exchanger/order/{uid}/ipn/{id}/redeliver", uid, webhookId)));
+        Reply queued = redeliver(shop, uid, webhookId);
 
         assertThat(queued.status()).as(queued.text()).isEqualTo(202);
         assertThat(queued.data().path("webhookId").asString()).isEqualTo(webhookId);
@@ -211,15 +200,14 @@ class CabinetApiTest extends ApiTest {
         PartnerKey shop = newPartner("Shop " + UUID.randomUUID());
         String path = "/broken/" + UUID.randomUUID();
         receiver.answer(path, 500);
-        long uid = uid(created(shop, withIpn(path)));
-        assertThat(operatorMoves(uid, "inProgress").status()).isEqualTo(200);
+        long uid = paidOrderWithIpn(shop, path);
         // exchanger.ipn.max-attempts=4 in the tests
         JsonNode failed = awaitIpn(shop, uid, 0, "failed");
         assertThat(failed.path("attempts").asInt()).isEqualTo(4);
         String webhookId = failed.path("webhookId").asString();
 
         receiver.answer(path, 200);
-        Reply queued = strict(shop.on(post("/user/exchanger/order/{uid}/ipn/{id}/redeliver", uid, webhookId)));
+        Reply queued = redeliver(shop, uid, webhookId);
 
         assertThat(queued.status()).as(queued.text()).isEqualTo(202);
         assertThat(queued.data().path("state").asString()).isEqualTo("pending");
@@ -240,11 +228,10 @@ class CabinetApiTest extends ApiTest {
         PartnerKey shop = newPartner("Shop " + UUID.randomUUID());
         String path = "/still-broken/" + UUID.randomUUID();
         receiver.answer(path, 503);
-        long uid = uid(created(shop, withIpn(path)));
-        assertThat(operatorMoves(uid, "inProgress").status()).isEqualTo(200);
+        long uid = paidOrderWithIpn(shop, path);
         String webhookId = awaitIpn(shop, uid, 0, "failed").path("webhookId").asString();
 
-        assertThat(strict(shop.on(post("/user/exchanger/order/{uid}/ipn/{id}/redeliver", uid, webhookId))).status()).isEqualTo(202);
+        assertThat(redeliver(shop, uid, webhookId).status()).isEqualTo(202);
 
         JsonNode failedAgain = awaitIpn(shop, uid, 0, "failed", 8);
         assertThat(failedAgain.path("lastError").asString()).isEqualTo("HTTP 503");
@@ -256,13 +243,12 @@ class CabinetApiTest extends ApiTest {
         PartnerKey shop = newPartner("Shop " + UUID.randomUUID());
         String path = "/in-flight/" + UUID.randomUUID();
         receiver.slowOnce(path, 1500);
-        long uid = uid(created(shop, withIpn(path)));
-        assertThat(operatorMoves(uid, "inProgress").status()).isEqualTo(200);
+        long uid = paidOrderWithIpn(shop, path);
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received(path).size() == 1);
         String webhookId = receiver.received(path).get(0).header("webhook-id");
 
         // the first attempt is still waiting for its answer
-        Reply queued = strict(shop.on(post("/user/exchanger/order/{uid}/ipn/{id}/redeliver", uid, webhookId)));
+        Reply queued = redeliver(shop, uid, webhookId);
 
         assertThat(queued.status()).as(queued.text()).isEqualTo(202);
         assertThat(queued.data().path("state").asString()).isEqualTo("pending");
@@ -416,6 +402,17 @@ class CabinetApiTest extends ApiTest {
         Reply reply = strict(partner.on(createJson(body)));
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         return reply.data();
+    }
+
+    /** A new order of {@code shop} with its IPNs to {@code path}, moved by the operator to inProgress (its first IPN). */
+    private long paidOrderWithIpn(PartnerKey shop, String path) throws Exception {
+        long uid = uid(created(shop, withIpn(path)));
+        assertThat(operatorMoves(uid, "inProgress").status()).isEqualTo(200);
+        return uid;
+    }
+
+    private Reply redeliver(PartnerKey shop, long uid, String webhookId) throws Exception {
+        return strict(shop.on(post("/user/exchanger/order/{uid}/ipn/{id}/redeliver", uid, webhookId)));
     }
 
     private static Map<String, Object> withIpn(String path) {

@@ -12,9 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
@@ -28,17 +27,8 @@ class SandboxTest extends ApiTest {
 
     private static final String IPN_SECRET = "Sandbox-IPN-Secret-4Kd9";
 
-    private static ScriptedReceiver receiver;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = new ScriptedReceiver();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
+    @RegisterExtension
+    static final ScriptedReceiver receiver = new ScriptedReceiver();
 
     private PartnerKey testKey(String partnerId) throws Exception {
         Reply key = strict(post("/admin/partners/{id}/keys", partnerId).header("X-Api-Key", OPERATOR_KEY)

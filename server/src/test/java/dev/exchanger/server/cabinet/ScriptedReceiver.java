@@ -23,13 +23,15 @@ import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An IPN receiver on 127.0.0.1 whose answers each test scripts per path: a queue of statuses
  * to answer first, then a status to answer from then on (200 unless set). It records every
  * request with its headers.
  */
-final class ScriptedReceiver implements AutoCloseable {
+final class ScriptedReceiver implements AutoCloseable, AfterAllCallback {
 
     record Received(String path, Map<String, String> headers, String body) {
         String header(String name) {
@@ -143,6 +145,12 @@ final class ScriptedReceiver implements AutoCloseable {
 
     List<Received> received(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    /** As a test class's {@code @RegisterExtension}: stopped after its last test. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

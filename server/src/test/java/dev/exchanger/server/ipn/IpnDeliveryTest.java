@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.exchanger.server.api.model.CreateOrderRequestDto;
 import dev.exchanger.server.api.model.FieldValueDto;
 import dev.exchanger.server.order.ExchangeOrder;
+import dev.exchanger.server.order.OrderMapper;
+import dev.exchanger.server.order.OrderOwner;
 import dev.exchanger.server.order.OrderService;
 import dev.exchanger.server.order.OrderStatus;
 import dev.exchanger.server.testing.ApiTest;
@@ -235,13 +237,13 @@ class IpnDeliveryTest extends ApiTest {
     }
 
     private ExchangeOrder createOrder(String base, String path, String secret) {
-        return orders.create(new CreateOrderRequestDto()
+        return orders.create(OrderMapper.toNewOrder(new CreateOrderRequestDto()
                 .routeId("5d8e5f4ab80b7b4cd75a6402")
                 .amount(new BigDecimal("2"))
                 .toValues(List.of(new FieldValueDto().key("5d8e5f4ab80b7b4cd75a6414").value("Z123456789012")))
                 .routeValues(List.of(new FieldValueDto().key("5d8e5f4ab80b7b4cd75a6415").value("client@example.com")))
                 .ipnUrl(base + path)
-                .ipnSecret(secret));
+                .ipnSecret(secret)), OrderOwner.NONE);
     }
 
     private String deliveryState(ExchangeOrder order) {

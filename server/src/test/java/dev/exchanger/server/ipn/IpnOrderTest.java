@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dev.exchanger.server.api.model.CreateOrderRequestDto;
 import dev.exchanger.server.api.model.FieldValueDto;
 import dev.exchanger.server.order.ExchangeOrder;
+import dev.exchanger.server.order.OrderMapper;
+import dev.exchanger.server.order.OrderOwner;
 import dev.exchanger.server.order.OrderService;
 import dev.exchanger.server.order.OrderStatus;
 import dev.exchanger.server.testing.ApiTest;
@@ -140,12 +142,12 @@ class IpnOrderTest extends ApiTest {
     }
 
     private ExchangeOrder createOrder(String ipnUrl) {
-        return orders.create(new CreateOrderRequestDto()
+        return orders.create(OrderMapper.toNewOrder(new CreateOrderRequestDto()
                 .routeId(ETH_WMZ)
                 .amount(new BigDecimal("2"))
                 .toValues(List.of(new FieldValueDto().key(ETH_WMZ_WALLET).value("Z123456789012")))
                 .routeValues(List.of(new FieldValueDto().key(ETH_WMZ_EMAIL).value("client@example.com")))
                 .ipnUrl(ipnUrl)
-                .ipnSecret("order-secret"));
+                .ipnSecret("order-secret")), OrderOwner.NONE);
     }
 }

@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.exchanger.server.api.model.CreateOrderRequestDto;
 import dev.exchanger.server.api.model.FieldValueDto;
 import dev.exchanger.server.order.ExchangeOrder;
+import dev.exchanger.server.order.OrderMapper;
+import dev.exchanger.server.order.OrderOwner;
 import dev.exchanger.server.order.OrderService;
 import dev.exchanger.server.order.OrderStatus;
 import java.math.BigDecimal;
@@ -51,11 +53,11 @@ class IpnSendOnceTest {
             exchange.close();
         });
         receiver.start();
-        ExchangeOrder order = orders.create(new CreateOrderRequestDto()
+        ExchangeOrder order = orders.create(OrderMapper.toNewOrder(new CreateOrderRequestDto()
                 .routeId("5d8e5f4ab80b7b4cd75a6402").amount(new BigDecimal("2"))
                 .toValues(List.of(new FieldValueDto().key("5d8e5f4ab80b7b4cd75a6414").value("Z123456789012")))
                 .routeValues(List.of(new FieldValueDto().key("5d8e5f4ab80b7b4cd75a6415").value("client@example.com")))
-                .ipnUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/ipn").ipnSecret("S"));
+                .ipnUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/ipn").ipnSecret("S")), OrderOwner.NONE);
 
         orders.changeStatusByClient(order.getUid(), order.getSecret(), OrderStatus.DELETED);
 

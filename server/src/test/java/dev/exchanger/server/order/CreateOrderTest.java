@@ -190,9 +190,7 @@ class CreateOrderTest extends ApiTest {
                 + "&routeValues[0][key]=" + ETH_WMZ_EMAIL + "&routeValues[0][value]=client%40example.com"
                 + "&partner=shop42&agreement=true&ipnUrl=https%3A%2F%2Fshop.example.com%2Fipn&ipnSecret=SECRET123";
 
-        Reply reply = answerChecked(createForm(form));
-
-        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        Reply reply = createdFromForm(form);
         JsonNode order = reply.data();
         assertThat(reply.body().path("success").asBoolean()).isTrue();
         assertThat(order.path("_id").asString()).matches(HEX24);
@@ -219,9 +217,7 @@ class CreateOrderTest extends ApiTest {
                 + "&routeValues%5B0%5D%5Bkey%5D=" + ETH_WMZ_EMAIL + "&routeValues%5B0%5D%5Bvalue%5D=client%40example.com"
                 + "&lang=ru&hideOutData=true";
 
-        Reply reply = answerChecked(createForm(form));
-
-        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        Reply reply = createdFromForm(form);
         JsonNode order = reply.data();
         assertThat(order.path("lang").asString()).isEqualTo("ru");
         assertThat(order.path("paymentUrl").asString()).contains("/ru/payment/");
@@ -245,5 +241,12 @@ class CreateOrderTest extends ApiTest {
                 "routeValues", "lang", "hideOutData")) {
             assertThat(fromForm.path(same)).as(same).isEqualTo(fromJson.path(same));
         }
+    }
+
+    /** order/create with this bracket form, answered 200. */
+    private Reply createdFromForm(String form) throws Exception {
+        Reply reply = answerChecked(createForm(form));
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        return reply;
     }
 }

@@ -35,6 +35,9 @@ class IdempotencyKeyTest extends ApiTest {
     IdempotentOrders idempotentOrders;
 
     @Autowired
+    OrderService orders;
+
+    @Autowired
     IdempotencyKeyPurge purge;
 
     @Autowired
@@ -273,9 +276,9 @@ class IdempotencyKeyTest extends ApiTest {
                 .toValues(List.of(new FieldValueDto().key(ETH_WMZ_WALLET).value("Z123456789012")))
                 .routeValues(List.of(new FieldValueDto().key(ETH_WMZ_EMAIL).value("client@example.com")));
 
-        IdempotentOrders.Answer anonymous = idempotentOrders.create("", key, request, IdempotencyKeyTest::answer);
-        IdempotentOrders.Answer partner = idempotentOrders.create("5d8e5f4ab80b7b4cd75a6501", key, request, IdempotencyKeyTest::answer);
-        IdempotentOrders.Answer partnerAgain = idempotentOrders.create("5d8e5f4ab80b7b4cd75a6501", key, request, IdempotencyKeyTest::answer);
+        IdempotentOrders.Answer<OrderResponseDto> anonymous = created("", key, request);
+        IdempotentOrders.Answer<OrderResponseDto> partner = created("5d8e5f4ab80b7b4cd75a6501", key, request);
+        IdempotentOrders.Answer<OrderResponseDto> partnerAgain = created("5d8e5f4ab80b7b4cd75a6501", key, request);
 
         assertThat(anonymous.replayed()).isFalse();
         assertThat(partner.replayed()).isFalse();
@@ -388,6 +391,12 @@ class IdempotencyKeyTest extends ApiTest {
 
     long ordersMarked(Map<String, Object> body) {
         return count("select count(*) from exchange_order where email = ?", body.get("email"));
+    }
+
+    /** order/create with a key in {@code scope}, as the controller makes it, with a small answer of its own. */
+    private IdempotentOrders.Answer<OrderResponseDto> created(String scope, String key, CreateOrderRequestDto request) {
+        return idempotentOrders.create(scope, key, request, OrderResponseDto.class,
+                () -> answer(orders.create(OrderMapper.toNewOrder(request), OrderOwner.NONE)));
     }
 
     private static OrderResponseDto answer(ExchangeOrder order) {

@@ -42,7 +42,7 @@ class OrderExpiryTest extends ApiTest {
     }
 
     private ExchangeOrder create() {
-        return orders.create(anOrder());
+        return orders.create(OrderMapper.toNewOrder(anOrder()), OrderOwner.NONE);
     }
 
     /** An order on the demo route whose IPNs go to a closed port. */

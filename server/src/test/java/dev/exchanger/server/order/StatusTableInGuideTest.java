@@ -83,7 +83,7 @@ class StatusTableInGuideTest extends ApiTest {
     private Set<OrderStatus> statusesExpiryDeletes() {
         Map<OrderStatus, ExchangeOrder> overdue = new TreeMap<>();
         for (OrderStatus status : OrderStatus.values()) {
-            ExchangeOrder order = orders.create(OrderExpiryTest.anOrder());
+            ExchangeOrder order = orders.create(OrderMapper.toNewOrder(OrderExpiryTest.anOrder()), OrderOwner.NONE);
             jdbc.update("update exchange_order set status = ?, expires_at = now() - interval '1 minute' where id = ?",
                     status.wireName(), order.getId());
             overdue.put(status, order);

@@ -1,7 +1,7 @@
-package dev.exchanger.server.admin;
+package dev.exchanger.server.web;
 
 import dev.exchanger.server.api.model.RouteRequestDto;
-import dev.exchanger.server.web.ApiException;
+import dev.exchanger.server.support.InvalidParam;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A route's body must carry its three field groups, as the spec requires: the generated
- * {@link RouteRequest} starts them as empty lists, so a group left out would silently remove
+ * {@link RouteRequestDto} starts them as empty lists, so a group left out would silently remove
  * every field of that group from the route. This reads the body once before it is bound and
  * answers a missing group as 400 {@code required}; anything it cannot read is left to the
  * converter (and its own 400).
@@ -53,7 +53,7 @@ class RouteRequestFieldGroups extends RequestBodyAdviceAdapter {
         if (tree != null && tree.isObject()) {
             for (String group : GROUPS) {
                 if (!tree.has(group)) {
-                    throw ApiException.invalidParam(group, null, group, "required",
+                    throw InvalidParam.param(group, InvalidParam.Err.REQUIRED,
                             "send every field group, [] for none (a group left out would remove its fields)");
                 }
             }
