@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dev.exchanger.server.testing.ApiTest;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -277,6 +278,10 @@ class CabinetApiTest extends ApiTest {
         assertThat(ipn.path("attemptLog")).hasSize(2);
         assertThat(ipn.path("attemptLog").get(0).path("httpStatus").asInt()).isEqualTo(200);
         assertThat(ipn.path("attemptLog").get(0).path("latencyMs").asInt()).isGreaterThanOrEqualTo(2000);
+        Instant firstEnded = Instant.parse(ipn.path("attemptLog").get(0).path("at").asString());
+        Instant secondEnded = Instant.parse(ipn.path("attemptLog").get(1).path("at").asString());
+        assertThat(secondEnded.minusMillis(ipn.path("attemptLog").get(1).path("latencyMs").asInt()))
+                .as("the IPN is posted again only after the hung attempt ended").isAfterOrEqualTo(firstEnded);
         List<ScriptedReceiver.Received> both = receiver.received(path);
         assertThat(both).hasSize(2);
         assertThat(both.get(1).header("webhook-id")).isEqualTo(webhookId);
