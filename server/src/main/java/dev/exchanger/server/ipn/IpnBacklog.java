@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,20 +21,13 @@ class IpnBacklog {
 
     private static final Logger log = LoggerFactory.getLogger(IpnBacklog.class);
 
-    static final String QUERY = """
-            select count(*) filter (where next_attempt_at <= now()) as due,
-                   coalesce(extract(epoch from now() - min(next_attempt_at) filter (where next_attempt_at <= now())), 0) as oldest,
-                   count(*) as pending
-              from ipn_delivery where state = 'pending'
-            """;
-
-    private final JdbcTemplate jdbc;
+    private final IpnDeliveries deliveries;
     private volatile double due = Double.NaN;
     private volatile double oldestDueSeconds = Double.NaN;
     private volatile double pending = Double.NaN;
 
-    IpnBacklog(JdbcTemplate jdbc, MeterRegistry registry) {
-        this.jdbc = jdbc;
+    IpnBacklog(IpnDeliveries deliveries, MeterRegistry registry) {
+        this.deliveries = deliveries;
         Gauge.builder("exchanger.ipn.due", this, backlog -> backlog.due)
                 .description("Pending IPNs whose attempt time has come (the whole database)").register(registry);
         Gauge.builder("exchanger.ipn.due.oldest", this, backlog -> backlog.oldestDueSeconds).baseUnit("seconds")
@@ -47,11 +39,10 @@ class IpnBacklog {
     @Scheduled(fixedDelayString = "${exchanger.ipn.backlog-check-interval:15s}")
     void refresh() {
         try {
-            jdbc.query(QUERY, rs -> {
-                due = rs.getLong("due");
-                oldestDueSeconds = rs.getDouble("oldest");
-                pending = rs.getLong("pending");
-            });
+            IpnDeliveries.Backlog backlog = deliveries.backlog();
+            due = backlog.due();
+            oldestDueSeconds = backlog.oldestDueSeconds();
+            pending = backlog.pending();
         } catch (DataAccessException e) {
             log.warn("Could not read the IPN backlog for its gauges; trying again at the next check", e);
         }

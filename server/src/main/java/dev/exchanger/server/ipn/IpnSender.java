@@ -3,6 +3,7 @@ package dev.exchanger.server.ipn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -42,6 +43,11 @@ class IpnSender implements DisposableBean {
         boolean delivered() {
             return status != null && status >= 200 && status < 300;
         }
+
+        /** The error the delivery log and the test IPN's answer show: the failure in words, or "HTTP 503"; none when delivered. */
+        String errorText() {
+            return error != null ? error : delivered() ? null : "HTTP " + status;
+        }
     }
 
     private static final int MAX_ANSWER_BYTES = 64 * 1024;
@@ -51,10 +57,12 @@ class IpnSender implements DisposableBean {
     private final ScheduledExecutorService deadlines;
     private final Duration timeout;
     private final IpnTargetGuard guard;
+    private final Clock clock;
 
-    IpnSender(IpnProperties properties, IpnTargetGuard guard) {
+    IpnSender(IpnProperties properties, IpnTargetGuard guard, Clock clock) {
         this.timeout = properties.timeout();
         this.guard = guard;
+        this.clock = clock;
         Timeout t = Timeout.of(timeout);
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(guard)
@@ -87,7 +95,7 @@ class IpnSender implements DisposableBean {
         } catch (IpnTargetGuard.RefusedTargetException e) {
             return new Result(null, null, clip(e.getMessage()), 0);
         }
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
         HttpPost post = new HttpPost(url);
         post.setEntity(new StringEntity(body, ContentType.APPLICATION_FORM_URLENCODED.withCharset(StandardCharsets.UTF_8)));
         post.setHeader("webhook-id", webhookId);
@@ -101,7 +109,7 @@ class IpnSender implements DisposableBean {
                         in.readNBytes(MAX_ANSWER_BYTES);
                     }
                 }
-                return new Result(response.getCode(), retryAfter(response.getFirstHeader("Retry-After")), null, millisSince(started));
+                return new Result(response.getCode(), retryAfter(response.getFirstHeader("Retry-After"), clock.instant()), null, millisSince(started));
             });
         } catch (IOException | RuntimeException e) {
             String error = post.isCancelled() ? IpnFailures.timedOut(timeout) : IpnFailures.describe(e, host, timeout);
@@ -123,7 +131,8 @@ class IpnSender implements DisposableBean {
         }
     }
 
-    static Duration retryAfter(Header header) {
+    /** The wait a Retry-After header asks for, in seconds or until an HTTP date, seen at {@code now}; null when absent or unreadable. */
+    static Duration retryAfter(Header header, Instant now) {
         if (header == null || header.getValue() == null) {
             return null;
         }
@@ -133,7 +142,7 @@ class IpnSender implements DisposableBean {
             return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
         } catch (NumberFormatException notSeconds) {
             try {
-                Duration until = Duration.between(Instant.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                Duration until = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
                 return until.isNegative() ? Duration.ZERO : until;
             } catch (DateTimeParseException notADate) {
                 return null;

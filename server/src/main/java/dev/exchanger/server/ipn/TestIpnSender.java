@@ -60,8 +60,7 @@ public class TestIpnSender {
                 clock.millis(), List.of(WALLET));
         String webhookId = "msg_" + ObjectIds.next();
         IpnSender.Result result = sender.post(url.toString(), IpnForm.body(fields, ipnSecret), webhookId, ipnSecret);
-        String error = result.error() != null ? result.error() : result.delivered() ? null : "HTTP " + result.status();
         return new Sent(webhookId, fields, fields.hash(ipnSecret), result.delivered(), result.status(),
-                result.latencyMillis(), error);
+                result.latencyMillis(), result.errorText());
     }
 }

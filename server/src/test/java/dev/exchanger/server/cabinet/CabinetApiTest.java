@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dev.exchanger.server.testing.ApiTest;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -239,24 +240,38 @@ class CabinetApiTest extends ApiTest {
     }
 
     @Test
-    void aRedeliveryAskedForDuringAnAttemptWaitsForItsEndAndThenQueuesTheIpn() throws Exception {
+    void aRedeliveryAskedForDuringAnAttemptAnswersAtOnceAndPostsTheIpnAgainAfterTheAttempt() throws Exception {
         PartnerKey shop = newPartner("Shop " + UUID.randomUUID());
         String path = "/in-flight/" + UUID.randomUUID();
-        receiver.slowOnce(path, 1500);
+        // the first attempt hangs for most of the IPN timeout (exchanger.ipn.timeout=3s in the tests), then is delivered
+        receiver.slowOnce(path, 2500);
         long uid = paidOrderWithIpn(shop, path);
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received(path).size() == 1);
         String webhookId = receiver.received(path).get(0).header("webhook-id");
 
-        // the first attempt is still waiting for its answer
+        long started = System.nanoTime();
         Reply queued = redeliver(shop, uid, webhookId);
+        Duration answeredIn = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(queued.status()).as(queued.text()).isEqualTo(202);
+        assertThat(answeredIn).as("the request does not wait for the attempt in flight").isLessThan(Duration.ofMillis(1500));
+        assertThat(queued.data().path("webhookId").asString()).isEqualTo(webhookId);
         assertThat(queued.data().path("state").asString()).isEqualTo("pending");
-        assertThat(queued.data().path("attempts").asInt()).isEqualTo(1);
-        assertThat(queued.data().path("attemptLog")).hasSize(1);
+        assertThat(queued.data().path("attempts").asInt()).as("the attempt in flight has not ended").isEqualTo(0);
+        assertThat(queued.data().path("attemptLog")).isEmpty();
+        assertThat(receiver.received(path)).hasSize(1);
         JsonNode ipn = awaitIpn(shop, uid, 0, "delivered", 2);
         assertThat(ipn.path("attemptLog")).hasSize(2);
-        assertThat(receiver.received(path)).hasSize(2);
+        assertThat(ipn.path("attemptLog").get(0).path("httpStatus").asInt()).isEqualTo(200);
+        assertThat(ipn.path("attemptLog").get(0).path("latencyMs").asInt()).isGreaterThanOrEqualTo(2000);
+        Instant firstEnded = Instant.parse(ipn.path("attemptLog").get(0).path("at").asString());
+        Instant secondEnded = Instant.parse(ipn.path("attemptLog").get(1).path("at").asString());
+        assertThat(secondEnded.minusMillis(ipn.path("attemptLog").get(1).path("latencyMs").asInt()))
+                .as("the IPN is posted again only after the hung attempt ended").isAfterOrEqualTo(firstEnded);
+        List<ScriptedReceiver.Received> both = receiver.received(path);
+        assertThat(both).hasSize(2);
+        assertThat(both.get(1).header("webhook-id")).isEqualTo(webhookId);
+        assertThat(both.get(1).body()).isEqualTo(both.get(0).body());
     }
 
     // ---- test IPN ---------------------------------------------------------------------------

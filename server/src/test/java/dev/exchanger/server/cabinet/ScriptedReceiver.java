@@ -2,11 +2,8 @@ package dev.exchanger.server.cabinet;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.exchanger.server.ipn.IpnReceiver;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -17,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -39,13 +35,7 @@ final class ScriptedReceiver implements AutoCloseable, AfterAllCallback {
         }
 
         Map<String, String> form() {
-            Map<String, String> form = new LinkedHashMap<>();
-            for (String pair : body.split("&")) {
-                int eq = pair.indexOf('=');
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-            return form;
+            return IpnReceiver.form(body);
         }
 
         /** The IPN's {@code hash}, computed here from the posted fields and the secret as the spec says. */
@@ -72,33 +62,19 @@ final class ScriptedReceiver implements AutoCloseable, AfterAllCallback {
     }
 
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "cabinet-receiver");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService threads = IpnReceiver.daemonThreads("cabinet-receiver");
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Integer>> firstAnswers = new ConcurrentHashMap<>();
     private final Map<String, Integer> thenAnswer = new ConcurrentHashMap<>();
     private final Map<String, Long> slowOnceMillis = new ConcurrentHashMap<>();
 
     ScriptedReceiver() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(threads);
-        server.createContext("/", this::handle);
-        server.start();
+        server = IpnReceiver.serve(this::handle, threads);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
+            String body = IpnReceiver.body(exchange);
             String path = exchange.getRequestURI().getPath();
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));

@@ -24,10 +24,7 @@ class GracefulShutdownIT {
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void anIpnAttemptInFlightIsRecordedBeforeTheServerStops() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off")
-                .start();
+        try (EmbeddedPostgres postgres = ServerProcess.postgres();
              IpnReceiver receiver = new IpnReceiver()) {
             JdbcTemplate db = new JdbcTemplate(postgres.getPostgresDatabase());
             ServerProcess server = ServerProcess.launch("graceful", postgres.getJdbcUrl("postgres", "postgres"), Map.of());

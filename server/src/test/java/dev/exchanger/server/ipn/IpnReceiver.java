@@ -18,15 +18,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An IPN receiver on 127.0.0.1 for the integration tests (a JDK HttpServer, as in
  * {@link IpnDeliveryTest}) that records every request. Until {@link #acceptAll()} is called,
  * {@code /hang...} holds the request without answering (until {@link #close()}, at most two
  * minutes) and {@code /unavailable...} answers 503; every other path, and every path after
- * {@code acceptAll()}, answers 200 at once. The hosted pages' browser test uses it too.
+ * {@code acceptAll()}, answers 200 at once. The hosted pages' browser test uses it too. A test
+ * class can hold one in a {@code @RegisterExtension} static field, which closes it after the class.
  */
-public final class IpnReceiver implements AutoCloseable {
+public final class IpnReceiver implements AutoCloseable, AfterAllCallback {
 
     /** One request as it arrived, and what it was answered (0: not answered). */
     public record Received(String path, String webhookId, String body, long atMillis, int answeredWith) {
@@ -36,11 +39,7 @@ public final class IpnReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "ipn-receiver");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService threads = daemonThreads("ipn-receiver");
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile boolean acceptAll;
@@ -49,8 +48,17 @@ public final class IpnReceiver implements AutoCloseable {
         server = serve(this::handle, threads);
     }
 
+    /** Threads for a receiver's requests, as many as come at once, that do not keep the JVM alive. */
+    public static ExecutorService daemonThreads(String name) {
+        return Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     /** A JDK HttpServer on 127.0.0.1 and a free port, serving every path with {@code handler} on {@code threads}. */
-    static HttpServer serve(HttpHandler handler, ExecutorService threads) {
+    public static HttpServer serve(HttpHandler handler, ExecutorService threads) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
@@ -64,7 +72,7 @@ public final class IpnReceiver implements AutoCloseable {
     }
 
     /** The fields of a form body, in the order they came. */
-    static Map<String, String> form(String body) {
+    public static Map<String, String> form(String body) {
         Map<String, String> form = new LinkedHashMap<>();
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
@@ -74,12 +82,16 @@ public final class IpnReceiver implements AutoCloseable {
         return form;
     }
 
+    /** The request's body as UTF-8 text. */
+    public static String body(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
+            String body = body(exchange);
             String path = exchange.getRequestURI().getPath();
             String webhookId = exchange.getRequestHeaders().getFirst("webhook-id");
             long at = System.currentTimeMillis();
@@ -103,8 +115,9 @@ public final class IpnReceiver implements AutoCloseable {
     }
 
     /** From now on every request is answered 200 at once. */
-    void acceptAll() {
+    IpnReceiver acceptAll() {
         acceptAll = true;
+        return this;
     }
 
     public String url(String path) {
@@ -117,6 +130,11 @@ public final class IpnReceiver implements AutoCloseable {
 
     List<Received> received(String webhookId) {
         return received.stream().filter(r -> webhookId.equals(r.webhookId())).toList();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -41,10 +41,7 @@ class IpnSurvivesCrashIT {
     @Test
     @Timeout(value = 360, unit = TimeUnit.SECONDS)
     void anIpnCommittedBeforeAKillIsDeliveredByTheNextServerWithTheSameWebhookId() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off")
-                .start();
+        try (EmbeddedPostgres postgres = ServerProcess.postgres();
              IpnReceiver receiver = new IpnReceiver()) {
             String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
             JdbcTemplate db = new JdbcTemplate(postgres.getPostgresDatabase());

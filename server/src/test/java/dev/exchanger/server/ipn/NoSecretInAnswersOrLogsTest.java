@@ -10,9 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -31,17 +30,8 @@ import tools.jackson.databind.JsonNode;
 class NoSecretInAnswersOrLogsTest extends ApiTest {
 
     private static final String IPN_SECRET = "ipn-secret-Zq8Vw3Lm5Xc1";
-    private static IpnReceiver receiver;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = new IpnReceiver();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
+    @RegisterExtension
+    static final IpnReceiver receiver = new IpnReceiver();
 
     @Test
     void noKeyOrSecretInAnyLogLineOrForeignAnswer(CapturedOutput output) throws Exception {

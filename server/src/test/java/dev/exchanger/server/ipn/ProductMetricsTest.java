@@ -12,9 +12,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
@@ -29,20 +28,11 @@ import tools.jackson.databind.JsonNode;
 class ProductMetricsTest extends ApiTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static IpnReceiver receiver;
+    @RegisterExtension
+    static final IpnReceiver receiver = new IpnReceiver();
 
     @Autowired
     IpnBacklog backlog;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = new IpnReceiver();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
 
     private HttpResponse<String> scrape(String header, String value) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))

@@ -56,10 +56,7 @@ class SecretsAtRestUpgradeAndRotationIT {
     @Test
     @Timeout(value = 600, unit = TimeUnit.SECONDS)
     void plainSecretsAreMigratedAndAKeyRotationKeepsEveryValueReadable() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off")
-                .start();
+        try (EmbeddedPostgres postgres = ServerProcess.postgres();
              IpnReceiver receiver = new IpnReceiver()) {
             receiver.acceptAll();
             String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");

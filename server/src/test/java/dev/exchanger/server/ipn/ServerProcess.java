@@ -1,5 +1,6 @@
 package dev.exchanger.server.ipn;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -28,6 +29,14 @@ import tools.jackson.databind.json.JsonMapper;
  * its public HTTP API.
  */
 public final class ServerProcess implements AutoCloseable {
+
+    /** A PostgreSQL of its own for a test's servers; without fsync, as nothing in it need survive the machine's crash. */
+    static EmbeddedPostgres postgres() throws IOException {
+        return EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .start();
+    }
 
     /** An order as {@code order/create} answered it. */
     public record CreatedOrder(String id, long uid, String secret, String createdVia) {

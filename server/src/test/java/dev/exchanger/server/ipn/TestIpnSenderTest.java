@@ -62,10 +62,10 @@ class TestIpnSenderTest {
                         ? new InetAddress[] {InetAddress.getByAddress(name, new byte[] {127, 0, 0, 1})} : super.lookUp(name);
             }
         };
-        sender = new IpnSender(refusePrivate, guard);
+        sender = new IpnSender(refusePrivate, guard, Clock.systemUTC());
         testIpn = new TestIpnSender(sender, refusePrivate, Clock.systemUTC());
         IpnProperties allowPrivate = properties(true);
-        localSender = new IpnSender(allowPrivate, new IpnTargetGuard(allowPrivate));
+        localSender = new IpnSender(allowPrivate, new IpnTargetGuard(allowPrivate), Clock.systemUTC());
         localTestIpn = new TestIpnSender(localSender, allowPrivate, Clock.systemUTC());
     }
 

@@ -51,10 +51,7 @@ class TwoInstancesIT {
     @Test
     @Timeout(value = 360, unit = TimeUnit.SECONDS)
     void everyStatusChangeIsDeliveredOnceInOrderAndBothInstancesShareTheWork() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off")
-                .start();
+        try (EmbeddedPostgres postgres = ServerProcess.postgres();
              IpnReceiver receiver = new IpnReceiver()) {
             receiver.acceptAll();
             String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");

@@ -11,9 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -28,18 +27,8 @@ import tools.jackson.databind.JsonNode;
 class UnreadableIpnSecretTest extends ApiTest {
 
     private static final String IPN_SECRET = "unreadable-ipn-secret-Qx7";
-    private static IpnReceiver receiver;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = new IpnReceiver();
-        receiver.acceptAll();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
+    @RegisterExtension
+    static final IpnReceiver receiver = new IpnReceiver().acceptAll();
 
     @Test
     void theIpnFailsLoudlyWithoutItsSecretAndOthersStillGo(CapturedOutput output) throws Exception {
