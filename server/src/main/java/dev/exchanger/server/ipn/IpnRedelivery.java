@@ -1,6 +1,6 @@
 package dev.exchanger.server.ipn;
 
-import dev.exchanger.server.web.ApiException;
+import dev.exchanger.server.support.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -56,7 +56,7 @@ public class IpnRedelivery {
                 return queued;
             }
             if (!deliveries.exists(orderUid, partnerId, test, webhookId)) {
-                throw ApiException.ipnNotFound();
+                throw new NotFound(NotFound.What.IPN);
             }
         }
         throw new IllegalStateException("IPN " + webhookId + " was claimed and released " + TRIES + " times while being redelivered");

@@ -1,8 +1,8 @@
 package dev.exchanger.server.ipn;
 
 import dev.exchanger.server.support.HttpUrls;
+import dev.exchanger.server.support.InvalidParam;
 import dev.exchanger.server.support.ObjectIds;
-import dev.exchanger.server.web.ApiException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -51,10 +51,10 @@ public class TestIpnSender {
         try {
             url = HttpUrls.parseIpnTarget(ipnUrl == null ? "" : ipnUrl.strip(), allowPrivateTargets);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidParam("ipnUrl", null, "ipnUrl", "format", e.getMessage());
+            throw InvalidParam.param("ipnUrl", InvalidParam.Err.FORMAT, e.getMessage());
         }
         if (ipnSecret == null || ipnSecret.isEmpty()) {
-            throw ApiException.invalidParam("ipnSecret", null, "ipnSecret", "required");
+            throw InvalidParam.param("ipnSecret", InvalidParam.Err.REQUIRED);
         }
         IpnForm.Fields fields = new IpnForm.Fields(SAMPLE_ORDER_UID, ObjectIds.next(), newStatus, IN_AMOUNT, OUT_AMOUNT, XML_FROM, XML_TO,
                 clock.millis(), List.of(WALLET));

@@ -49,32 +49,6 @@ public class ApiException extends RuntimeException {
         return param == null ? null : new ErrorObjectDto().type(param).nameField(param).err(ErrorObjectDto.ErrEnum.DUPLICATE);
     }
 
-    /**
-     * A parameter failed validation, with what is wrong.
-     *
-     * @deprecated throw {@link InvalidParam} instead; kept while {@code ipn} still throws this
-     */
-    @Deprecated
-    public static ApiException invalidParam(String type, String fieldId, String nameField, String err, String detail) {
-        return of(InvalidParam.of(type, fieldId, nameField, err == null ? null : InvalidParam.Err.fromWireName(err), detail));
-    }
-
-    /**
-     * A parameter failed validation.
-     *
-     * @deprecated throw {@link InvalidParam} instead; kept while {@code ipn} still throws this
-     */
-    @Deprecated
-    public static ApiException invalidParam(String type, String fieldId, String nameField, String err) {
-        return of(InvalidParam.of(type, fieldId, nameField, InvalidParam.Err.fromWireName(err)));
-    }
-
-    /** @deprecated throw {@link NotFound} instead; kept while {@code ipn} still throws this */
-    @Deprecated
-    public static ApiException ipnNotFound() {
-        return of(new NotFound(NotFound.What.IPN));
-    }
-
     public static ApiException malformed(String message) {
         return new ApiException(ErrorCode.MALFORMED, message);
     }

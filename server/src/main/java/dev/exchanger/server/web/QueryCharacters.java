@@ -1,6 +1,7 @@
 package dev.exchanger.server.web;
 
 import dev.exchanger.server.support.ControlCharacters;
+import dev.exchanger.server.support.InvalidParam;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,8 +62,8 @@ class QueryCharacters extends OncePerRequestFilter {
             }
             bad = forbidden(value);
             if (bad >= 0) {
-                return ApiException.invalidParam(name, null, name, "format",
-                        "contains a control character (" + ControlCharacters.describe(value, bad) + ")");
+                return ApiException.of(InvalidParam.param(name, InvalidParam.Err.FORMAT,
+                        "contains a control character (" + ControlCharacters.describe(value, bad) + ")"));
             }
         }
         return null;
