@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.exchanger.server.support.InvalidParam;
 import dev.exchanger.server.web.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -100,7 +101,8 @@ class TestIpnSenderTest {
                         + " written in dotted-decimal"))) {
             assertThatThrownBy(() -> testIpn.send(refused.get(0), "SECRET123", "inProgress"))
                     .as(refused.get(0))
-                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                    .isInstanceOfSatisfying(InvalidParam.class, refusal -> {
+                        ApiException e = ApiException.of(refusal);
                         assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
                         assertThat(e.object().getNameField()).isEqualTo("ipnUrl");
                         assertInWords(e.getMessage()).startsWith("Param ipnUrl isn't valid: " + refused.get(1));
