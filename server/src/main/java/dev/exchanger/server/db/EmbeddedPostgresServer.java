@@ -151,7 +151,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (orphan.isPresent()) {
             // the directory is locked by this process, so the postmaster belongs to a server that was killed
             log.warn("Stopping the embedded PostgreSQL (pid {}) that a killed server left running on {}", orphan.get().pid(), dataDirectory);
-            run("pg_ctl", "-D", dataDirectory.toString(), "stop", "-m", "fast", "-w", "-t", "60");
+            stop("fast", 60);
         }
     }
 
@@ -211,10 +211,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         stopped = true;
         try {
             try {
-                run("pg_ctl", "-D", dataDirectory.toString(), "stop", "-m", "smart", "-w", "-t", String.valueOf(SMART_STOP_SECONDS));
+                stop("smart", SMART_STOP_SECONDS);
             } catch (IllegalStateException stillConnected) {
                 log.info("Connections to the embedded PostgreSQL still open after {} s: ending them", SMART_STOP_SECONDS);
-                run("pg_ctl", "-D", dataDirectory.toString(), "stop", "-m", "fast", "-w", "-t", "60");
+                stop("fast", 60);
             }
             log.info("Stopped the embedded PostgreSQL on port {}", port);
         } finally {
@@ -232,6 +232,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** {@code pg_ctl stop} in {@code mode}, waiting up to {@code seconds} for the shutdown checkpoint; fails when it does not end in time. */
+    private void stop(String mode, int seconds) {
+        run("pg_ctl", "-D", dataDirectory.toString(), "stop", "-m", mode, "-w", "-t", String.valueOf(seconds));
     }
 
     private void run(String program, String... args) {
